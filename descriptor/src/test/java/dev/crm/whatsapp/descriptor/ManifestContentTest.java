@@ -1,0 +1,100 @@
+package dev.crm.whatsapp.descriptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crm.whatsapp.api.security.Permission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** What the schema cannot say: the manifest agrees with plugin-api and with itself. */
+class ManifestContentTest {
+
+  private final JsonNode manifest = Manifests.manifest();
+
+  @Test
+  void everyPermissionOfTheApiIsDeclaredExactlyOnce() {
+    List<String> apiKeys = Arrays.stream(Permission.values()).map(Permission::key).toList();
+
+    assertThat(declaredPermissions()).containsExactlyInAnyOrderElementsOf(apiKeys);
+  }
+
+  @Test
+  void defaultGrantsNameOnlyDeclaredPermissions() {
+    List<String> declared = declaredPermissions();
+
+    assertThat(grants())
+        .isNotEmpty()
+        .allSatisfy((group, names) -> assertThat(names).as("grants of %s", group).isSubsetOf(declared));
+  }
+
+  @Test
+  void adminIsGrantedEverything() {
+    assertThat(grants().get("admin")).containsExactlyInAnyOrderElementsOf(declaredPermissions());
+  }
+
+  @Test
+  void salesRepsHoldOnlyRepScopedPermissions() {
+    List<String> repScoped = new ArrayList<>();
+    manifest.get("permissions").forEach(p -> {
+      if (p.get("scope").asText().equals("rep")) {
+        repScoped.add(p.get("name").asText());
+      }
+    });
+
+    assertThat(grants().get("sales-rep")).isSubsetOf(repScoped);
+  }
+
+  @Test
+  void everyExtensionPointRequiresADeclaredPermission() {
+    assertThat(Manifests.texts(manifest.get("extensionPoints"), "requiredPermission"))
+        .isNotEmpty()
+        .isSubsetOf(declaredPermissions());
+  }
+
+  @Test
+  void everyExtensionPointHasItsOwnElementServedFromTheUiFolder() {
+    JsonNode points = manifest.get("extensionPoints");
+
+    assertThat(Manifests.texts(points, "id")).doesNotHaveDuplicates();
+    assertThat(Manifests.texts(points, "element")).doesNotHaveDuplicates();
+    points.forEach(p -> assertThat(p.get("module").asText())
+        .isEqualTo("/whatsapp/ui/" + p.get("element").asText() + ".js"));
+  }
+
+  @Test
+  void configKeysStayDistinctInTheirEnvironmentVariableForm() {
+    // MicroProfile Config maps WA_HOST_LEAD_ID_COLUMN back to one key only; two keys that collide
+    // there could not both be set from the environment.
+    List<String> envNames = Manifests.texts(manifest.get("config"), "key").stream()
+        .map(key -> key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT))
+        .toList();
+
+    assertThat(envNames).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void everyAvailableEventIsAClassOfThePluginApi() {
+    manifest.get("events").forEach(event -> {
+      if (event.get("status").asText().equals("available")) {
+        String type = event.get("type").asText();
+        assertThatCode(() -> Class.forName(type)).as("event class %s", type).doesNotThrowAnyException();
+      }
+    });
+  }
+
+  private List<String> declaredPermissions() {
+    return Manifests.texts(manifest.get("permissions"), "name");
+  }
+
+  private Map<String, List<String>> grants() {
+    return manifest.get("defaultRoleGrants").properties().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> Manifests.texts(e.getValue())));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.crm.whatsapp.dispatch;
+
+import dev.crm.whatsapp.api.MessageStatus;
+import dev.crm.whatsapp.history.LeadMessage;
+import dev.crm.whatsapp.history.LeadMessages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * The steps of a send that must be durable on their own, each in its own transaction: the claim commits
+ * before the provider is called, so that a crash or a redelivery after the call finds it claimed.
+ */
+@ApplicationScoped
+public class SendClaims {
+
+  @Inject LeadMessages messages;
+  @Inject Clock clock;
+
+  /** The message, if this caller won the claim on it. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Optional<LeadMessage> claim(String messageId) {
+    if (!messages.claim(messageId, OffsetDateTime.now(clock))) {
+      return Optional.empty();
+    }
+    return messages.find(messageId);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void release(String messageId) {
+    messages.release(messageId);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void accepted(String messageId, String provider, String senderId, String providerMessageId) {
+    messages.recordAccepted(messageId, provider, senderId, providerMessageId, OffsetDateTime.now(clock));
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void failed(String messageId, Integer code, String reason) {
+    messages.advance(messageId, MessageStatus.FAILED, OffsetDateTime.now(clock), code, reason);
+  }
+}

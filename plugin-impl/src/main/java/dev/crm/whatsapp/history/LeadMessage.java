@@ -1,0 +1,145 @@
+package dev.crm.whatsapp.history;
+
+import dev.crm.whatsapp.api.LeadId;
+import dev.crm.whatsapp.api.MessageStatus;
+import dev.crm.whatsapp.api.PhoneNumber;
+import dev.crm.whatsapp.api.TenantId;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One message to or from a lead. Status changes after creation go through the guarded updates of
+ * {@link LeadMessages}, never through setters, so that concurrent webhooks and consumers cannot move a
+ * status backwards.
+ */
+@Entity
+@Table(name = "wa_message")
+@NamedQuery(name = "LeadMessage.history",
+    query = "SELECT m FROM LeadMessage m WHERE m.tenantId = :tenant AND m.leadId = :lead"
+        + " ORDER BY m.createdAt DESC, m.id DESC")
+@NamedQuery(name = "LeadMessage.historyAfter",
+    query = "SELECT m FROM LeadMessage m WHERE m.tenantId = :tenant AND m.leadId = :lead"
+        + " AND (m.createdAt < :createdAt OR (m.createdAt = :createdAt AND m.id < :id))"
+        + " ORDER BY m.createdAt DESC, m.id DESC")
+@NamedQuery(name = "LeadMessage.byProviderId",
+    query = "SELECT m FROM LeadMessage m WHERE m.providerMessageId = :providerMessageId")
+public class LeadMessage {
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "tenant_id", nullable = false)
+  private String tenantId;
+
+  @Column(name = "lead_id", nullable = false)
+  private String leadId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Direction direction;
+
+  @Column(nullable = false)
+  private String phone;
+
+  private String body;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private MessageStatus status;
+
+  private String provider;
+
+  @Column(name = "sender_id")
+  private String senderId;
+
+  @Column(name = "provider_message_id")
+  private String providerMessageId;
+
+  @Column(name = "error_code")
+  private Integer errorCode;
+
+  @Column(name = "error_message")
+  private String errorMessage;
+
+  @Column(name = "created_by")
+  private String createdBy;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "queued_at")
+  private OffsetDateTime queuedAt;
+
+  @Column(name = "sending_at")
+  private OffsetDateTime sendingAt;
+
+  @Column(name = "sent_at")
+  private OffsetDateTime sentAt;
+
+  @Column(name = "delivered_at")
+  private OffsetDateTime deliveredAt;
+
+  @Column(name = "read_at")
+  private OffsetDateTime readAt;
+
+  @Column(name = "failed_at")
+  private OffsetDateTime failedAt;
+
+  @Version
+  private long version;
+
+  protected LeadMessage() {}
+
+  /** A new outbound text, waiting to be queued. */
+  public static LeadMessage outboundText(TenantId tenant, LeadId lead, PhoneNumber to, String text,
+      String createdBy, OffsetDateTime now) {
+    LeadMessage message = new LeadMessage();
+    message.id = UUID.randomUUID().toString();
+    message.tenantId = tenant.value();
+    message.leadId = lead.value();
+    message.direction = Direction.OUTBOUND;
+    message.phone = to.e164();
+    message.body = text;
+    message.status = MessageStatus.PENDING;
+    message.createdBy = createdBy;
+    message.createdAt = now;
+    return message;
+  }
+
+  /** Queued in the same transaction that created it. */
+  public void markQueued(OffsetDateTime now) {
+    status = MessageStatus.QUEUED;
+    queuedAt = now;
+  }
+
+  public String id() { return id; }
+  public TenantId tenant() { return TenantId.of(tenantId); }
+  public LeadId lead() { return LeadId.of(leadId); }
+  public Direction direction() { return direction; }
+  public PhoneNumber phone() { return PhoneNumber.of(phone); }
+  public String body() { return body; }
+  public MessageStatus status() { return status; }
+  public Optional<String> provider() { return Optional.ofNullable(provider); }
+  public Optional<String> senderId() { return Optional.ofNullable(senderId); }
+  public Optional<String> providerMessageId() { return Optional.ofNullable(providerMessageId); }
+  public Optional<Integer> errorCode() { return Optional.ofNullable(errorCode); }
+  public Optional<String> errorMessage() { return Optional.ofNullable(errorMessage); }
+  public String createdBy() { return createdBy; }
+  public OffsetDateTime createdAt() { return createdAt; }
+  public OffsetDateTime queuedAt() { return queuedAt; }
+  public OffsetDateTime sendingAt() { return sendingAt; }
+  public OffsetDateTime sentAt() { return sentAt; }
+  public OffsetDateTime deliveredAt() { return deliveredAt; }
+  public OffsetDateTime readAt() { return readAt; }
+  public OffsetDateTime failedAt() { return failedAt; }
+}

@@ -1,0 +1,77 @@
+package dev.crm.whatsapp.history;
+
+import dev.crm.whatsapp.api.LeadId;
+import dev.crm.whatsapp.api.security.Permission;
+import dev.crm.whatsapp.dispatch.SingleSend;
+import dev.crm.whatsapp.leads.LeadLookup;
+import dev.crm.whatsapp.security.Caller;
+import dev.crm.whatsapp.security.CurrentCaller;
+import dev.crm.whatsapp.security.RequiresPermission;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/** A lead's WhatsApp messages: read the history, send a new one. */
+@Path("leads/{leadId}/messages")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LeadMessagesResource {
+
+  /** A free-form text for one lead. */
+  public record SendTextRequest(
+      @NotBlank(message = "must not be empty")
+      @Size(max = 4096, message = "is at most 4096 characters") String text) {}
+
+  /** One page of history, newest first; pass {@code nextCursor} back as {@code cursor} for the next. */
+  public record HistoryPage(List<MessageView> items, String nextCursor) {}
+
+  @Inject CurrentCaller caller;
+  @Inject LeadLookup leads;
+  @Inject LeadMessages messages;
+  @Inject SingleSend singleSend;
+
+  @PathParam("leadId") String leadId;
+
+  @GET
+  @RequiresPermission(Permission.LEAD_VIEW)
+  public HistoryPage history(
+      @QueryParam("cursor") @Size(max = 200, message = "is at most 200 characters") String cursor,
+      @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = "is at least 1")
+          @Max(value = 200, message = "is at most 200") int limit) {
+    Caller who = caller.get();
+    LeadId lead = leads.require(who.tenant(), leadId).id();
+    List<LeadMessage> page = messages.history(who.tenant(), lead,
+        Optional.ofNullable(cursor).filter(c -> !c.isBlank()).map(HistoryCursor::decode), limit + 1);
+    boolean more = page.size() > limit;
+    List<LeadMessage> shown = more ? page.subList(0, limit) : page;
+    String next = more ? HistoryCursor.after(shown.get(shown.size() - 1)).encode() : null;
+    return new HistoryPage(shown.stream().map(MessageView::of).toList(), next);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresPermission(Permission.SEND)
+  public Response send(@NotNull(message = "a JSON body is required") @Valid SendTextRequest request) {
+    Caller who = caller.get();
+    var lead = leads.require(who.tenant(), leadId);
+    LeadMessage sent = singleSend.sendText(who, lead, request.text());
+    return Response.accepted(MessageView.of(sent)).build();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.crm.whatsapp.history;
+
+import java.time.OffsetDateTime;
+
+/** A message as the REST API shows it. Statuses and directions are lower-case words. */
+public record MessageView(
+    String id,
+    String leadId,
+    String direction,
+    String text,
+    String status,
+    String provider,
+    String providerMessageId,
+    Integer errorCode,
+    String errorMessage,
+    String createdBy,
+    OffsetDateTime createdAt,
+    OffsetDateTime queuedAt,
+    OffsetDateTime sentAt,
+    OffsetDateTime deliveredAt,
+    OffsetDateTime readAt,
+    OffsetDateTime failedAt) {
+
+  public static MessageView of(LeadMessage m) {
+    return new MessageView(m.id(), m.lead().value(), m.direction().name().toLowerCase(), m.body(),
+        m.status().wireName(), m.provider().orElse(null), m.providerMessageId().orElse(null),
+        m.errorCode().orElse(null), m.errorMessage().orElse(null), m.createdBy(), m.createdAt(), m.queuedAt(),
+        m.sentAt(), m.deliveredAt(), m.readAt(), m.failedAt());
+  }
+}

@@ -1,0 +1,36 @@
+package dev.crm.whatsapp.providers.sandbox;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+
+/** A status webhook body in the shape Meta's Cloud API posts (one entry, one change, one status). */
+final class SandboxStatusPayload {
+  private SandboxStatusPayload() {}
+
+  static String status(String senderId, String providerMessageId, String status, String recipientDigits,
+      String callbackData, Instant at) {
+    JsonObjectBuilder item = Json.createObjectBuilder()
+        .add("id", providerMessageId)
+        .add("status", status)
+        .add("timestamp", Long.toString(at.getEpochSecond()))
+        .add("recipient_id", recipientDigits)
+        .add("biz_opaque_callback_data", callbackData)
+        .add("pricing", Json.createObjectBuilder()
+            .add("billable", true).add("pricing_model", "PMP").add("category", "utility"));
+    return Json.createObjectBuilder()
+        .add("object", "whatsapp_business_account")
+        .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            .add("id", "sandbox-waba")
+            .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("field", "messages")
+                .add("value", Json.createObjectBuilder()
+                    .add("messaging_product", "whatsapp")
+                    .add("metadata", Json.createObjectBuilder()
+                        .add("display_phone_number", "15550000000")
+                        .add("phone_number_id", senderId))
+                    .add("statuses", Json.createArrayBuilder().add(item)))))))
+        .build()
+        .toString();
+  }
+}

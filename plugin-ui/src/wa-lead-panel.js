@@ -1,0 +1,213 @@
+import { html, nothing } from 'lit';
+import { WaElement } from './wa-base.js';
+import { leadPanelStyles } from './wa-lead-panel.styles.js';
+import { renderMessage } from './message-item.js';
+import { needsRefresh } from './lib/status.js';
+import { MAX_TEXT_LENGTH, canSend, counterState, isSendShortcut } from './lib/composer.js';
+import { formatTime, mergeMessages, newestFirst } from './lib/timeline.js';
+
+const POLL_INTERVAL_MS = 1500;
+/** A message can stay "delivered" for good (read receipts off), so polling gives up after this. */
+const POLL_LIMIT_MS = 2 * 60 * 1000;
+
+/**
+ * `<wa-lead-panel lead-id="..." api-base="..." token="...">`: a lead's WhatsApp history, newest
+ * first, and a composer for a free-form message. Events: `wa-message-sent` (detail: the message as
+ * the API answered it) and `wa-error` (from WaElement).
+ */
+export class WaLeadPanel extends WaElement {
+  static properties = {
+    leadId: { type: String, attribute: 'lead-id' },
+    _lead: { state: true },
+    _items: { state: true },
+    _nextCursor: { state: true },
+    _loading: { state: true },
+    _loadError: { state: true },
+    _text: { state: true },
+    _sending: { state: true },
+    _sendError: { state: true },
+  };
+
+  static styles = [WaElement.styles, leadPanelStyles];
+
+  #generation = 0;
+  #tracked = new Set();
+  #pollTimer = null;
+  #pollSince = 0;
+
+  constructor() {
+    super();
+    this.leadId = '';
+    this._lead = null;
+    this._items = [];
+    this._nextCursor = null;
+    this._loading = false;
+    this._loadError = null;
+    this._text = '';
+    this._sending = false;
+    this._sendError = null;
+  }
+
+  willUpdate(changed) {
+    if (['leadId', 'apiBase', 'token', 'tokenProvider'].some((p) => changed.has(p)) && this.leadId) this.#load();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.#schedulePoll();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.#pollTimer);
+  }
+
+  render() {
+    const counter = counterState(this._text);
+    const textInvalid = this._sendError?.field === 'text' || counter.over;
+    return html`<section class="panel" aria-labelledby="wa-title" aria-busy=${this._loading ? 'true' : 'false'}>
+      <header class="head">
+        <h2 id="wa-title">WhatsApp</h2>
+        ${this.#renderLead()}
+      </header>
+      ${this.renderError(this._loadError, { onDismiss: () => (this._loadError = null) })}
+      <form class="composer" @submit=${this.#onSubmit}>
+        <label for="wa-text">Message${this._lead?.name ? ` to ${this._lead.name}` : ''}</label>
+        <textarea id="wa-text" rows="3" .value=${this._text} aria-invalid=${textInvalid ? 'true' : 'false'}
+          aria-describedby="wa-counter wa-hint ${this._sendError ? 'wa-send-error' : ''}"
+          @input=${(e) => (this._text = e.target.value)} @keydown=${this.#onKeydown}></textarea>
+        <div class="row">
+          <span id="wa-hint" class="hint">Ctrl+Enter to send</span>
+          <span id="wa-counter" class="counter ${counter.over ? 'over' : ''}">
+            ${counter.label}<span class="visually-hidden"> characters</span>
+          </span>
+          <button class="send" type="submit" ?disabled=${!canSend(this._text, this._sending)}>
+            ${this._sending ? 'Sending…' : 'Send'}
+          </button>
+        </div>
+        <div role="status" class="visually-hidden">
+          ${counter.over ? `Too long by ${-counter.remaining} characters; the limit is ${MAX_TEXT_LENGTH}.` : ''}
+        </div>
+        ${this.renderError(this._sendError, { id: 'wa-send-error' })}
+      </form>
+      <h3 id="wa-history" class="visually-hidden">Message history, newest first</h3>
+      ${this.#renderHistory()}
+    </section>`;
+  }
+
+  #renderLead() {
+    const lead = this._lead;
+    if (!lead) return this._loading ? html`<span class="hint">Loading…</span>` : nothing;
+    const local = lead.timeZone ? formatTime(new Date().toISOString(), { timeZone: lead.timeZone }) : '';
+    return html`<p class="who">
+        <span class="name">${lead.name}</span>
+        ${lead.phone ? html`<span class="phone" aria-label="Phone">${lead.phone}</span>` : nothing}
+      </p>
+      ${local ? html`<span class="local">Lead's local time: ${local} (${lead.timeZone})</span>` : nothing}`;
+  }
+
+  #renderHistory() {
+    if (!this._items.length) {
+      return this._loading ? nothing : html`<p class="empty">No WhatsApp messages with this lead yet.</p>`;
+    }
+    return html`<ol class="timeline" aria-labelledby="wa-history" tabindex="0">
+        ${this._items.map((message) => renderMessage(message))}
+      </ol>
+      ${this._nextCursor
+        ? html`<button class="older" type="button" @click=${this.#loadOlder}>Show older messages</button>`
+        : nothing}`;
+  }
+
+  #onKeydown(event) {
+    if (!isSendShortcut(event)) return;
+    event.preventDefault();
+    this.#send();
+  }
+
+  #onSubmit(event) {
+    event.preventDefault();
+    this.#send();
+  }
+
+  #messagesPath(cursor) {
+    const path = `leads/${WaElement.segment(this.leadId)}/messages`;
+    return cursor ? `${path}?cursor=${encodeURIComponent(cursor)}` : path;
+  }
+
+  async #load() {
+    const generation = ++this.#generation;
+    clearTimeout(this.#pollTimer);
+    this.#tracked = new Set();
+    Object.assign(this, { _loading: true, _loadError: null, _sendError: null, _lead: null, _items: [], _nextCursor: null });
+    const [lead, page] = await Promise.allSettled([
+      this.request('GET', `leads/${WaElement.segment(this.leadId)}`),
+      this.request('GET', this.#messagesPath()),
+    ]);
+    if (generation !== this.#generation) return;
+    if (lead.status === 'fulfilled') this._lead = lead.value;
+    if (page.status === 'fulfilled') {
+      this._items = newestFirst(page.value?.items);
+      this._nextCursor = page.value?.nextCursor ?? null;
+    }
+    const failure = [lead, page].find((r) => r.status === 'rejected');
+    if (failure) this._loadError = this.reportError(failure.reason);
+    this._loading = false;
+  }
+
+  async #loadOlder() {
+    const generation = this.#generation;
+    try {
+      const page = await this.request('GET', this.#messagesPath(this._nextCursor));
+      if (generation !== this.#generation) return;
+      this._items = mergeMessages(this._items, page?.items);
+      this._nextCursor = page?.nextCursor ?? null;
+    } catch (error) {
+      if (generation === this.#generation) this._loadError = this.reportError(error);
+    }
+  }
+
+  async #send() {
+    if (!canSend(this._text, this._sending)) return;
+    const generation = this.#generation;
+    this._sending = true;
+    this._sendError = null;
+    try {
+      const message = await this.request('POST', this.#messagesPath(), { text: this._text });
+      if (generation !== this.#generation) return;
+      this._text = '';
+      if (message?.id != null) {
+        this._items = mergeMessages(this._items, [message]);
+        this.#tracked.add(message.id);
+      }
+      this.dispatchEvent(new CustomEvent('wa-message-sent', { detail: message, bubbles: true, composed: true }));
+      this.#pollSince = Date.now();
+      this.#schedulePoll();
+    } catch (error) {
+      if (generation === this.#generation) this._sendError = this.reportError(error);
+    } finally {
+      this._sending = false;
+      this.renderRoot.querySelector('textarea')?.focus();
+    }
+  }
+
+  async #refresh() {
+    const generation = this.#generation;
+    try {
+      const page = await this.request('GET', this.#messagesPath());
+      if (generation !== this.#generation) return;
+      this._items = mergeMessages(this._items, page?.items);
+      this.#schedulePoll();
+    } catch (error) {
+      if (generation === this.#generation) this._loadError = this.reportError(error);
+    }
+  }
+
+  #schedulePoll() {
+    clearTimeout(this.#pollTimer);
+    if (!this.isConnected || Date.now() - this.#pollSince > POLL_LIMIT_MS) return;
+    if (!needsRefresh(this._items, this.#tracked)) return;
+    this.#pollTimer = setTimeout(() => this.#refresh(), POLL_INTERVAL_MS);
+  }
+}
+
+if (!customElements.get('wa-lead-panel')) customElements.define('wa-lead-panel', WaLeadPanel);
