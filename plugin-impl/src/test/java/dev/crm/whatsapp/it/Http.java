@@ -58,7 +58,7 @@ final class Http {
 
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json");
+        .header("Accept", "application/json, */*;q=0.5");
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }

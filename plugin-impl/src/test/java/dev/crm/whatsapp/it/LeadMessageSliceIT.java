@@ -3,7 +3,10 @@ package dev.crm.whatsapp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import dev.crm.whatsapp.security.JwtSigner;
 import java.io.File;
+import java.security.KeyPairGenerator;
+import java.util.List;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +101,33 @@ class LeadMessageSliceIT {
     Http.Answer answer = http.get("api/v1/leads", null);
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.json().getString("error")).isEqualTo("unauthenticated");
+  }
+
+  @Test
+  void aTokenNotSignedByTheTrustedKeyIs401InTheErrorShape() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    String foreign = JwtSigner.sign(generator.generateKeyPair().getPrivate(), "crm-whatsapp-demo", "tenant", "acme",
+        "intruder", List.of("admin"), Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(3650));
+    String unsigned = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." + foreign.split("\\.")[1] + ".";
+
+    for (String token : List.of(foreign, unsigned, "not-a-jwt")) {
+      Http.Answer answer = http.get("api/v1/leads", token);
+      assertThat(answer.status()).as(token).isEqualTo(401);
+      assertThat(answer.json().getString("error")).isEqualTo("unauthenticated");
+    }
+  }
+
+  @Test
+  void theWebhookHandshakeEchoesTheChallengeOnlyForTheVerifyToken() {
+    Http.Answer accepted = http.get(
+        "api/v1/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=it-verify-token&hub.challenge=1158201444", null);
+    Http.Answer refused = http.get(
+        "api/v1/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444", null);
+
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat(accepted.body()).isEqualTo("1158201444");
+    assertThat(refused.status()).isEqualTo(403);
   }
 
   @Test

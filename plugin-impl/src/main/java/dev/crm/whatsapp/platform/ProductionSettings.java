@@ -1,0 +1,61 @@
+package dev.crm.whatsapp.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * In production mode, refuses to start on settings that are only fit for a demo: no token key from the
+ * host, no webhook secrets, the embedded H2 database. Every problem is listed at once, so one restart
+ * is enough to fix them all.
+ */
+@Singleton
+@Startup
+public class ProductionSettings {
+  private static final Logger LOG = Logger.getLogger(ProductionSettings.class.getName());
+
+  @Inject Config config;
+
+  @PostConstruct
+  void check() {
+    if (RunMode.current().isDemo()) {
+      return;
+    }
+    List<String> problems = problems(config);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Production mode refuses to start: " + String.join("; ", problems));
+    }
+    if ("sandbox".equals(config.getOptionalValue("wa.provider.default", String.class).orElse("sandbox"))) {
+      LOG.warning("Production mode with the sandbox provider: no message reaches WhatsApp");
+    }
+  }
+
+  static List<String> problems(Config config) {
+    List<String> problems = new ArrayList<>();
+    if (absent(config, "mp.jwt.verify.publickey") && absent(config, "mp.jwt.verify.publickey.location")) {
+      problems.add("set mp.jwt.verify.publickey.location (or mp.jwt.verify.publickey) to the host's token key");
+    }
+    if (absent(config, "mp.jwt.verify.issuer")) {
+      problems.add("set mp.jwt.verify.issuer to the issuer of the host's tokens");
+    }
+    if (absent(config, "wa.webhook.app-secret")) {
+      problems.add("set wa.webhook.app-secret (WA_WEBHOOK_APP_SECRET) to the Meta app secret");
+    }
+    if (absent(config, "wa.webhook.verify-token")) {
+      problems.add("set wa.webhook.verify-token (WA_WEBHOOK_VERIFY_TOKEN)");
+    }
+    if (config.getOptionalValue("db.url", String.class).orElse("").startsWith("jdbc:h2:")) {
+      problems.add("set DB_URL (and DB_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource) to PostgreSQL");
+    }
+    return problems;
+  }
+
+  private static boolean absent(Config config, String key) {
+    return config.getOptionalValue(key, String.class).map(String::isBlank).orElse(true);
+  }
+}
