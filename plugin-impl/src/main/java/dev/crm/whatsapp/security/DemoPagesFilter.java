@@ -1,0 +1,25 @@
+package dev.crm.whatsapp.security;
+
+import dev.crm.whatsapp.platform.RunMode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The demo CRM pages exist only in demo mode; in production they answer 404 like any unknown path. */
+@WebFilter("/demo/*")
+public class DemoPagesFilter extends HttpFilter {
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!RunMode.current().isDemo()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}
