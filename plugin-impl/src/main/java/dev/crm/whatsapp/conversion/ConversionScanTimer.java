@@ -1,0 +1,35 @@
+package dev.crm.whatsapp.conversion;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Every five minutes, records the conversions the host wrote into its customer table (shared-database mode). */
+@Singleton
+public class ConversionScanTimer {
+  private static final Logger LOG = Logger.getLogger(ConversionScanTimer.class.getName());
+
+  @Inject HostConversionScan scan;
+
+  @Inject
+  @ConfigProperty(name = "wa.conversion.scan-enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Schedule(minute = "*/5", hour = "*", persistent = false)
+  void scan() {
+    if (!enabled) {
+      return;
+    }
+    try {
+      int recorded = scan.scanOnce();
+      if (recorded > 0) {
+        LOG.info(() -> recorded + " conversion(s) found in the host's customer table");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Conversion scan failed; next try in five minutes", e);
+    }
+  }
+}
