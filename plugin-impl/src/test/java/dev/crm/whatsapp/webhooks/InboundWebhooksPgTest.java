@@ -244,6 +244,19 @@ class InboundWebhooksPgTest {
   }
 
   @Test
+  void statusesOfOneMessageInReverseOrderInOneBodyEndReadWithEveryTime() {
+    String id = store.accepted(aMessage().build(), "wamid.A", T0);
+
+    receive(body(entry("waba-1", statusChange(status("wamid.A", "read", AT + 2).build(),
+        status("wamid.A", "delivered", AT + 1).build(), status("wamid.A", "sent", AT).build()))));
+
+    LeadMessage message = store.find(id);
+    assertThat(message.status()).isEqualTo(MessageStatus.READ);
+    assertThat(message.deliveredAt()).isNotNull();
+    assertThat(message.readAt()).isNotNull();
+  }
+
+  @Test
   void batchWithSeveralEntriesAndChangesAppliesEveryItem() {
     String a = store.accepted(aMessage().build(), "wamid.A", T0);
     String b = store.accepted(aMessage().build(), "wamid.B", T0);
