@@ -119,6 +119,18 @@ class InboundAndOptOutIT {
     JsonArray items = http.get("api/v1/leads/11/messages?direction=inbound&limit=200", rep).json("items");
     assertThat(items.getValuesAs(JsonObject.class)).noneSatisfy(m ->
         assertThat(m.getString("text", "")).isEqualTo("forged"));
+    assertThat(metrics()).contains("wa_webhook_refused_total").contains("reason=\"invalid_signature\"");
+  }
+
+  private String metrics() {
+    try {
+      var request = java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/metrics?scope=application"))
+          .header("Accept", "text/plain").GET().build();
+      return java.net.http.HttpClient.newHttpClient()
+          .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    } catch (Exception e) {
+      throw new IllegalStateException("reading /metrics", e);
+    }
   }
 
   @Test
