@@ -53,12 +53,12 @@ public class ConversionsResource {
   @Inject CurrentCaller caller;
   @Inject LeadLookup leads;
   @Inject Conversions conversions;
+  @Inject ConversionRecorder recorder;
   @Inject Clock clock;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RequiresPermission(Permission.CONVERSION_REPORT)
-  @Transactional
   public Response report(@NotNull(message = "a JSON body is required") @Valid ConversionRequest request) {
     TenantId tenant = caller.get().tenant();
     var lead = leads.require(tenant, request.leadId());
@@ -67,7 +67,7 @@ public class ConversionsResource {
     if (at.isAfter(now.plusMinutes(5))) {
       throw ApiException.unprocessable("convertedAt", "convertedAt is in the future");
     }
-    Conversions.Recorded recorded = conversions.record(tenant, lead.id(), CustomerId.of(request.customerId().trim()), at,
+    Conversions.Recorded recorded = recorder.record(tenant, lead.id(), CustomerId.of(request.customerId().trim()), at,
         Conversion.Source.REST);
     if (!recorded.created() && !recorded.conversion().lead().equals(lead.id())) {
       throw new ApiException(Response.Status.CONFLICT, "conflict", "customerId",
@@ -80,6 +80,7 @@ public class ConversionsResource {
   /** By {@code customerId} (its original lead) or by {@code leadId} (the customers it became). */
   @GET
   @RequiresPermission(Permission.LEAD_VIEW)
+  @Transactional
   public List<ConversionView> find(@QueryParam("leadId") String leadId, @QueryParam("customerId") String customerId) {
     TenantId tenant = caller.get().tenant();
     boolean byLead = leadId != null && !leadId.isBlank();

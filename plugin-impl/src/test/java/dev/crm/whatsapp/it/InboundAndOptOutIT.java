@@ -165,6 +165,22 @@ class InboundAndOptOutIT {
   }
 
   @Test
+  void twoReportsOfTheSameCustomerRacingEndAsOneRecord() throws Exception {
+    String host = token("acme", "admin");
+    String body = "{\"leadId\":\"11\",\"customerId\":\"IT-RACE-" + RUN + "\"}";
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> http.post("api/v1/conversions", host, body).status());
+      var second = pool.submit(() -> http.post("api/v1/conversions", host, body).status());
+
+      assertThat(java.util.List.of(first.get(), second.get())).containsExactlyInAnyOrder(201, 200);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(http.get("api/v1/conversions?customerId=IT-RACE-" + RUN, host).json("items")).hasSize(1);
+  }
+
+  @Test
   void erasingALeadsWhatsAppDataEmptiesItsHistory() {
     assertThat(signed(inbound("wamid.IT." + RUN + ".erase13", "14155552572", "please forget me")).status()).isEqualTo(200);
     String admin = token("acme", "admin");
