@@ -3,6 +3,7 @@ package dev.crm.whatsapp.dispatch;
 import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.api.provider.OutboundMessage;
 import dev.crm.whatsapp.api.provider.SendOutcome;
+import dev.crm.whatsapp.consent.ConsentGate;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.providers.Providers;
 import dev.crm.whatsapp.providers.Providers.Route;
@@ -24,6 +25,7 @@ public class MessageDispatcher {
 
   @Inject SendClaims claims;
   @Inject Providers providers;
+  @Inject ConsentGate consent;
 
   /**
    * @return false when the send should be tried again later (it provably never reached the provider)
@@ -36,6 +38,9 @@ public class MessageDispatcher {
       return true;
     }
     LeadMessage message = claimed.get();
+    if (consent.stopsOptedOut(message)) {
+      return true;
+    }
     Route route = providers.routeFor(message.tenant());
     OutboundMessage outbound = new OutboundMessage(route.senderId(), message.phone(),
         new MessageContent.Text(message.body()), message.id());

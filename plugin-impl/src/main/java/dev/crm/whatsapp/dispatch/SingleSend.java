@@ -4,6 +4,7 @@ import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.api.host.Lead;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.LeadMessages;
+import dev.crm.whatsapp.history.ServiceWindow;
 import dev.crm.whatsapp.platform.PhoneNormaliser;
 import dev.crm.whatsapp.platform.errors.ApiException;
 import dev.crm.whatsapp.security.Caller;
@@ -26,9 +27,11 @@ public class SingleSend {
   @Inject DispatchQueue queue;
   @Inject PhoneNormaliser phones;
   @Inject Clock clock;
+  @Inject ServiceWindow window;
 
   @Transactional
   public LeadMessage sendText(Caller caller, Lead lead, String text) {
+    window.requireOpenForText(caller.tenant(), lead.id());
     PhoneNumber to = phones.normalise(lead.phone()).orElseThrow(() -> ApiException.unprocessable("phone",
         "the lead's phone is not a valid phone number; correct it in the CRM first"));
     OffsetDateTime now = OffsetDateTime.now(clock);

@@ -95,6 +95,15 @@ public class LeadMessage {
   @Column(name = "failed_at")
   private OffsetDateTime failedAt;
 
+  @Column(name = "message_type")
+  private String messageType;
+
+  @Column(name = "pricing_category")
+  private String pricingCategory;
+
+  @Column(name = "responded_at")
+  private OffsetDateTime respondedAt;
+
   @Version
   private long version;
 
@@ -113,6 +122,24 @@ public class LeadMessage {
     message.status = MessageStatus.PENDING;
     message.createdBy = createdBy;
     message.createdAt = now;
+    return message;
+  }
+
+  /** A message the lead sent us, as received from a webhook: final on arrival ({@code received}). */
+  public static LeadMessage inbound(TenantId tenant, LeadId lead, PhoneNumber from, String type, String text,
+      String providerMessageId, String receivedBy, OffsetDateTime sentAt) {
+    LeadMessage message = new LeadMessage();
+    message.id = UUID.randomUUID().toString();
+    message.tenantId = tenant.value();
+    message.leadId = lead.value();
+    message.direction = Direction.INBOUND;
+    message.phone = from.e164();
+    message.body = text;
+    message.messageType = type;
+    message.status = MessageStatus.RECEIVED;
+    message.providerMessageId = providerMessageId;
+    message.senderId = receivedBy;
+    message.createdAt = sentAt;
     return message;
   }
 
@@ -142,4 +169,7 @@ public class LeadMessage {
   public OffsetDateTime deliveredAt() { return deliveredAt; }
   public OffsetDateTime readAt() { return readAt; }
   public OffsetDateTime failedAt() { return failedAt; }
+  public Optional<String> messageType() { return Optional.ofNullable(messageType); }
+  public Optional<String> pricingCategory() { return Optional.ofNullable(pricingCategory); }
+  public Optional<OffsetDateTime> respondedAt() { return Optional.ofNullable(respondedAt); }
 }

@@ -147,6 +147,15 @@ public class LeadMessages {
     return text == null || text.length() <= 500 ? text : text.substring(0, 500);
   }
 
+  /** Records the pricing category a status webhook reported (the first one reported stays). */
+  public void recordPricingCategory(String id, String category) {
+    em.createQuery("UPDATE LeadMessage m SET m.pricingCategory = :category, m.version = m.version + 1"
+            + " WHERE m.id = :id AND m.pricingCategory IS NULL")
+        .setParameter("category", category.length() > 32 ? category.substring(0, 32) : category)
+        .setParameter("id", id)
+        .executeUpdate();
+  }
+
   /** Records the provider's id learnt from a webhook, for a message whose send outcome was not known. */
   public void recordProviderId(String id, String providerMessageId) {
     em.createQuery("UPDATE LeadMessage m SET m.providerMessageId = :pid, m.version = m.version + 1"

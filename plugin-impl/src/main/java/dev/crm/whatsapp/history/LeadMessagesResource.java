@@ -46,6 +46,7 @@ public class LeadMessagesResource {
   @Inject LeadLookup leads;
   @Inject LeadMessages messages;
   @Inject SingleSend singleSend;
+  @Inject LeadHistory leadHistory;
 
   @PathParam("leadId") String leadId;
 
@@ -54,10 +55,13 @@ public class LeadMessagesResource {
   public HistoryPage history(
       @QueryParam("cursor") @Size(max = 200, message = "is at most 200 characters") String cursor,
       @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = "is at least 1")
-          @Max(value = 200, message = "is at most 200") int limit) {
+          @Max(value = 200, message = "is at most 200") int limit,
+      @QueryParam("direction") String direction, @QueryParam("status") String status,
+      @QueryParam("campaign") String campaign, @QueryParam("from") String from, @QueryParam("to") String to) {
     Caller who = caller.get();
     LeadId lead = leads.require(who.tenant(), leadId).id();
-    List<LeadMessage> page = messages.history(who.tenant(), lead,
+    HistoryFilter filter = HistoryFilter.parse(direction, status, campaign, from, to);
+    List<LeadMessage> page = leadHistory.page(who.tenant(), lead, filter,
         Optional.ofNullable(cursor).filter(c -> !c.isBlank()).map(HistoryCursor::decode), limit + 1);
     boolean more = page.size() > limit;
     List<LeadMessage> shown = more ? page.subList(0, limit) : page;

@@ -106,8 +106,26 @@ record LeadSql(String sql, List<Object> parameters) {
         parameters.addAll(ids);
       }
     }
+    if (!criteria.phoneNumbers().isEmpty()) {
+      // Hosts write phones in many ways: compare the digits, ending with the national number; the
+      // caller checks each lead's phone exactly, so a superset here is harmless.
+      String digits = "REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(" + table.phone().sql()
+          + ", ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')";
+      conditions.add(criteria.phoneNumbers().stream().map(p -> digits + " LIKE ?")
+          .collect(Collectors.joining(" OR ", "(", ")")));
+      criteria.phoneNumbers().forEach(phone -> parameters.add("%" + nationalDigits(phone)));
+    }
     String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     return new LeadSql(sql, parameters);
+  }
+
+  static String nationalDigits(dev.crm.whatsapp.api.PhoneNumber phone) {
+    try {
+      var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+      return Long.toString(util.parse(phone.e164(), null).getNationalNumber());
+    } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+      return phone.digits();
+    }
   }
 
   /** A lead id as the id column's type wants it; a non-numeric id cannot match a numeric column. */

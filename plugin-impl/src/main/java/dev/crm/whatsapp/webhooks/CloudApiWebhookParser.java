@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the status items out of a Cloud API webhook body: every entry, every change of field
- * {@code messages}, every status. Items this version does not understand are skipped, never fatal;
- * a body that is not JSON at all throws {@link IllegalArgumentException}.
+ * Reads a Cloud API webhook body: every entry, every change; of field {@code messages} its statuses and
+ * inbound messages, of field {@code user_preferences} the marketing preference changes. Items this
+ * version does not understand are skipped, never fatal; a body that is not JSON at all throws
+ * {@link IllegalArgumentException}.
  */
 public final class CloudApiWebhookParser {
   private static final Set<MessageStatus> REPORTED =
@@ -31,6 +32,13 @@ public final class CloudApiWebhookParser {
    * @param receivedAt when the body arrived: the time of a status whose own timestamp is missing or unreadable
    */
   public static List<StatusUpdate> statuses(byte[] body, OffsetDateTime receivedAt) {
+    return parse(body, receivedAt).statuses();
+  }
+
+  /**
+   * @param receivedAt when the body arrived: the time of an item whose own timestamp is missing or unreadable
+   */
+  public static WebhookContent parse(byte[] body, OffsetDateTime receivedAt) {
     JsonObject root;
     try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
       root = reader.readObject();
@@ -38,18 +46,52 @@ public final class CloudApiWebhookParser {
       throw new IllegalArgumentException("the webhook body is not a JSON object", notJson);
     }
     List<StatusUpdate> updates = new ArrayList<>();
+    List<InboundMessage> inbound = new ArrayList<>();
+    List<PreferenceChange> preferences = new ArrayList<>();
     for (JsonObject entry : objects(root, "entry")) {
       for (JsonObject change : objects(entry, "changes")) {
-        if (!"messages".equals(text(change, "field").orElse(null))) {
-          continue;
-        }
+        String field = text(change, "field").orElse("");
         JsonObject value = change.get("value") instanceof JsonObject v ? v : JsonValue.EMPTY_JSON_OBJECT;
-        for (JsonObject status : objects(value, "statuses")) {
-          toUpdate(status, receivedAt).ifPresent(updates::add);
+        String phoneNumberId = value.get("metadata") instanceof JsonObject m
+            ? text(m, "phone_number_id").orElse(null) : null;
+        if ("messages".equals(field)) {
+          for (JsonObject status : objects(value, "statuses")) {
+            toUpdate(status, receivedAt).ifPresent(updates::add);
+          }
+          String profile = objects(value, "contacts").stream().findFirst()
+              .flatMap(c -> c.get("profile") instanceof JsonObject p ? text(p, "name") : Optional.empty())
+              .orElse(null);
+          for (JsonObject message : objects(value, "messages")) {
+            InboundText.toInbound(phoneNumberId, message, profile, receivedAt).ifPresent(inbound::add);
+          }
+        } else if ("user_preferences".equals(field)) {
+          for (JsonObject preference : objects(value, "user_preferences")) {
+            toPreference(phoneNumberId, preference, receivedAt).ifPresent(preferences::add);
+          }
         }
       }
     }
-    return updates;
+    return new WebhookContent(updates, inbound, preferences);
+  }
+
+  private static Optional<PreferenceChange> toPreference(String phoneNumberId, JsonObject item,
+      OffsetDateTime receivedAt) {
+    Optional<String> waId = text(item, "wa_id");
+    Optional<String> choice = text(item, "value").map(v -> v.toLowerCase(java.util.Locale.ROOT));
+    boolean marketing = text(item, "category").map("marketing_messages"::equals).orElse(true);
+    if (waId.isEmpty() || choice.isEmpty() || !marketing
+        || !(choice.get().equals("stop") || choice.get().equals("resume"))) {
+      return Optional.empty();
+    }
+    return Optional.of(new PreferenceChange(phoneNumberId, waId.get(), choice.get().equals("stop"),
+        text(item, "detail").orElse(null), time(item, receivedAt)));
+  }
+
+  static OffsetDateTime time(JsonObject item, OffsetDateTime receivedAt) {
+    if (item.get("timestamp") instanceof jakarta.json.JsonNumber n) {
+      return Instant.ofEpochSecond(n.longValue()).atOffset(ZoneOffset.UTC);
+    }
+    return text(item, "timestamp").flatMap(CloudApiWebhookParser::epochSeconds).orElse(receivedAt);
   }
 
   private static Optional<StatusUpdate> toUpdate(JsonObject status, OffsetDateTime receivedAt) {
@@ -68,8 +110,10 @@ public final class CloudApiWebhookParser {
       code = error.get("code") instanceof jakarta.json.JsonNumber n ? n.intValue() : null;
       title = text(error, "title").or(() -> text(error, "message")).orElse(null);
     }
+    String category = status.get("pricing") instanceof JsonObject pricing
+        ? text(pricing, "category").orElse(null) : null;
     return Optional.of(new StatusUpdate(id.get(), kind.get(), at, text(status, "biz_opaque_callback_data"),
-        code, title));
+        code, title, category, text(status, "recipient_id").orElse(null)));
   }
 
   private static Optional<OffsetDateTime> epochSeconds(String text) {
@@ -80,14 +124,14 @@ public final class CloudApiWebhookParser {
     }
   }
 
-  private static List<JsonObject> objects(JsonObject parent, String name) {
+  static List<JsonObject> objects(JsonObject parent, String name) {
     if (!(parent.get(name) instanceof JsonArray array)) {
       return List.of();
     }
     return array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
   }
 
-  private static Optional<String> text(JsonObject parent, String name) {
+  static Optional<String> text(JsonObject parent, String name) {
     return parent.get(name) instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
   }
 }

@@ -1,5 +1,9 @@
 package dev.crm.whatsapp.webhooks;
 
+import dev.crm.whatsapp.consent.ConsentRegistry;
+import dev.crm.whatsapp.consent.ConsentSource;
+import dev.crm.whatsapp.consent.ConsentState;
+import dev.crm.whatsapp.consent.ErasedMessages;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.LeadMessages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,12 +13,17 @@ import java.util.Optional;
 /**
  * Applies one status update to its message. The message is found by the provider's id, or, when that id
  * was never recorded (the send's outcome was uncertain), by the callback data we sent, which is our own
- * message id. Applying the same update twice, or updates out of order, gives the same result.
+ * message id. Applying the same update twice, or updates out of order, gives the same result. A failure
+ * with {@code 131050} (the user stopped marketing messages) records an opt-out; an update for an erased
+ * message is done with at once.
  */
 @ApplicationScoped
 public class StatusApplier {
+  static final int USER_STOPPED_MARKETING = 131050;
 
   @Inject LeadMessages messages;
+  @Inject ConsentRegistry consent;
+  @Inject ErasedMessages erased;
 
   /** @return false when no message matches the update (yet) */
   public boolean apply(StatusUpdate update) {
@@ -23,12 +32,20 @@ public class StatusApplier {
         .filter(m -> m.providerMessageId().map(update.providerMessageId()::equals).orElse(true))
         .map(LeadMessage::id));
     if (messageId.isEmpty()) {
-      return false;
+      return erased != null && erased.isErased(update.providerMessageId());
     }
     if (byProviderId.isEmpty()) {
       messages.recordProviderId(messageId.get(), update.providerMessageId());
     }
     messages.advance(messageId.get(), update.status(), update.at(), update.errorCode(), update.errorTitle());
+    if (update.pricingCategory() != null) {
+      messages.recordPricingCategory(messageId.get(), update.pricingCategory());
+    }
+    if (consent != null && update.errorCode() != null && update.errorCode() == USER_STOPPED_MARKETING) {
+      messages.find(messageId.get()).ifPresent(m -> consent.record(m.tenant(), m.phone(), ConsentState.OPTED_OUT,
+          ConsentSource.PROVIDER_ERROR, "131050 " + (update.errorTitle() == null ? "" : update.errorTitle()),
+          update.at()));
+    }
     return true;
   }
 }

@@ -25,6 +25,8 @@ public class WebhookEvents {
   EntityManager em;
 
   @Inject StatusApplier applier;
+  @Inject InboundRecorder inbound;
+  @Inject PreferenceApplier preferences;
   @Inject Clock clock;
 
   @Transactional(TxType.REQUIRES_NEW)
@@ -41,15 +43,22 @@ public class WebhookEvents {
     if (event == null || event.processedAt() != null) {
       return true;
     }
-    List<StatusUpdate> updates;
+    WebhookContent content;
     try {
-      updates = CloudApiWebhookParser.statuses(event.body(), event.receivedAt());
+      content = CloudApiWebhookParser.parse(event.body(), event.receivedAt());
     } catch (IllegalArgumentException unreadable) {
       // Signed by the provider yet unreadable: kept for inspection, never retried.
       event.setAside("unreadable: " + unreadable.getMessage(), OffsetDateTime.now(clock));
       return true;
     }
-    long unmatched = updates.stream().filter(update -> !applier.apply(update)).count();
+    // Inbound first: a reply's "STOP" is on file before anything else in the same body is applied.
+    if (inbound != null) {
+      content.inbound().forEach(inbound::record);
+    }
+    if (preferences != null) {
+      content.preferences().forEach(preferences::apply);
+    }
+    long unmatched = content.statuses().stream().filter(update -> !applier.apply(update)).count();
     if (unmatched > 0) {
       event.attemptFailed(unmatched + " status update(s) for messages not known yet");
       LOG.fine(() -> "Webhook " + eventId + ": " + unmatched + " update(s) wait for their message");

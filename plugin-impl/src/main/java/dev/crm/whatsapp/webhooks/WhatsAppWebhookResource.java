@@ -34,6 +34,7 @@ public class WhatsAppWebhookResource {
 
   @Inject WebhookSecrets secrets;
   @Inject WebhookEvents events;
+  @Inject RefusedWebhooks refused;
 
   @GET
   @Produces(MediaType.TEXT_PLAIN)
@@ -58,9 +59,11 @@ public class WhatsAppWebhookResource {
       throws IOException {
     byte[] raw = body.readNBytes(MAX_BODY_BYTES + 1);
     if (raw.length > MAX_BODY_BYTES) {
+      refused.count("too_large");
       throw new ApiException(Status.REQUEST_ENTITY_TOO_LARGE, "too_large", "body", "a webhook body is at most 3 MB");
     }
     if (!WebhookSignature.isValid(secrets.appSecret(), raw, signature)) {
+      refused.count(secrets.appSecret().isEmpty() ? "no_secret" : "invalid_signature");
       throw new ApiException(Status.UNAUTHORIZED, "invalid_signature", "X-Hub-Signature-256",
           "the signature is missing or does not match the body");
     }

@@ -24,6 +24,14 @@ final class Http {
         return reader.readObject();
       }
     }
+
+    /** The body as an array: a top-level JSON array, or the array under {@code name} of an object. */
+    jakarta.json.JsonArray json(String name) {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        jakarta.json.JsonValue value = reader.readValue();
+        return value instanceof jakarta.json.JsonArray array ? array : value.asJsonObject().getJsonArray(name);
+      }
+    }
   }
 
   private final URI base;
@@ -34,6 +42,10 @@ final class Http {
 
   Answer get(String path, String token) {
     return send(request(path, token).GET().build());
+  }
+
+  Answer delete(String path, String token) {
+    return send(request(path, token).DELETE().build());
   }
 
   Answer post(String path, String token, String json) {

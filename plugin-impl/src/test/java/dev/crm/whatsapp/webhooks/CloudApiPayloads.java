@@ -70,6 +70,56 @@ final class CloudApiPayloads {
         .build();
   }
 
+  /** A {@code messages} change received by {@code phoneNumberId} carrying inbound message items. */
+  static JsonObject inboundChange(String phoneNumberId, JsonObject... messages) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    String from = "";
+    for (JsonObject message : messages) {
+      array.add(message);
+      from = message.getString("from");
+    }
+    return Json.createObjectBuilder()
+        .add("field", "messages")
+        .add("value", value(phoneNumberId)
+            .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("profile", Json.createObjectBuilder().add("name", "Ayu Brown"))
+                .add("wa_id", from)))
+            .add("messages", array))
+        .build();
+  }
+
+  /** An inbound text item. */
+  static JsonObject text(String wamid, String from, String text, long epochSeconds) {
+    return message(wamid, from, epochSeconds, "text", Json.createObjectBuilder().add("body", text).build());
+  }
+
+  /** An inbound item of any type, with its type's object. */
+  static JsonObject message(String wamid, String from, long epochSeconds, String type, JsonObject part) {
+    return Json.createObjectBuilder()
+        .add("from", from)
+        .add("id", wamid)
+        .add("timestamp", Long.toString(epochSeconds))
+        .add("type", type)
+        .add(type, part)
+        .build();
+  }
+
+  /** A {@code user_preferences} change: a user stops or resumes marketing messages. */
+  static JsonObject preferenceChange(String phoneNumberId, String waId, String value, long epochSeconds) {
+    return Json.createObjectBuilder()
+        .add("field", "user_preferences")
+        .add("value", value(phoneNumberId)
+            .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("profile", Json.createObjectBuilder().add("name", "Ayu Brown")).add("wa_id", waId)))
+            .add("user_preferences", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("wa_id", waId)
+                .add("detail", "User requested to stop marketing messages")
+                .add("category", "marketing_messages")
+                .add("value", value)
+                .add("timestamp", epochSeconds))))
+        .build();
+  }
+
   /** A status item as Meta sends it, with recipient and pricing. */
   static JsonObjectBuilder status(String wamid, String status, long epochSeconds) {
     return Json.createObjectBuilder()
@@ -92,10 +142,14 @@ final class CloudApiPayloads {
   }
 
   private static JsonObjectBuilder value() {
+    return value(PHONE_NUMBER_ID);
+  }
+
+  private static JsonObjectBuilder value(String phoneNumberId) {
     return Json.createObjectBuilder()
         .add("messaging_product", "whatsapp")
         .add("metadata", Json.createObjectBuilder()
             .add("display_phone_number", "15550783881")
-            .add("phone_number_id", PHONE_NUMBER_ID));
+            .add("phone_number_id", phoneNumberId));
   }
 }

@@ -91,6 +91,20 @@ class WebhookEventsPgTest {
   }
 
   @Test
+  void statusWhoseMessageNeverAppearsIsRetriedThirtyTimesThenLeftForInspection() {
+    String eventId = store(body(entry("waba-1", statusChange(status("wamid.NEVER", "read", DELIVERED_AT).build()))));
+
+    for (int attempt = 1; attempt <= WebhookEvents.MAX_ATTEMPTS; attempt++) {
+      assertThat(unprocessed()).as("listed for attempt " + attempt).contains(eventId);
+      process(eventId);
+    }
+
+    assertThat(unprocessed()).doesNotContain(eventId);
+    assertThat(event(eventId).attempts()).isEqualTo(WebhookEvents.MAX_ATTEMPTS);
+    assertThat(event(eventId).processedAt()).isNull();
+  }
+
+  @Test
   void unreadableBodyIsSetAsideAndNeverRetried() {
     String eventId = store("signed but not json".getBytes(StandardCharsets.UTF_8));
 

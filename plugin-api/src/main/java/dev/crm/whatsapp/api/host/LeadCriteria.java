@@ -1,6 +1,7 @@
 package dev.crm.whatsapp.api.host;
 
 import dev.crm.whatsapp.api.LeadId;
+import dev.crm.whatsapp.api.PhoneNumber;
 import java.time.Instant;
 import java.util.Set;
 
@@ -17,6 +18,11 @@ import java.util.Set;
  * @param createdTo exclusive upper bound of the creation time; {@code null} for none
  * @param tags leads carrying at least one of these tags
  * @param ids exactly these leads
+ * @param phoneNumbers leads whose phone is one of these numbers, however the host writes it
+ *     ({@code 0812-3456-7890} and {@code +62 812 3456 7890} are both {@code +6281234567890}). An
+ *     implementation may return a superset (for instance every lead whose phone ends with the national
+ *     digits); callers check each lead's phone themselves. Added in 0.2; an implementation that ignores
+ *     it returns more leads, never fewer.
  */
 public record LeadCriteria(
     String text,
@@ -27,7 +33,14 @@ public record LeadCriteria(
     Instant createdFrom,
     Instant createdTo,
     Set<String> tags,
-    Set<LeadId> ids) {
+    Set<LeadId> ids,
+    Set<PhoneNumber> phoneNumbers) {
+
+  /** The criteria without phone numbers, as before {@code phoneNumbers} existed. */
+  public LeadCriteria(String text, Set<String> statuses, Set<String> sources, Set<String> priorities,
+      Set<String> assignedUsers, Instant createdFrom, Instant createdTo, Set<String> tags, Set<LeadId> ids) {
+    this(text, statuses, sources, priorities, assignedUsers, createdFrom, createdTo, tags, ids, null);
+  }
 
   public LeadCriteria {
     statuses = copy(statuses);
@@ -36,6 +49,7 @@ public record LeadCriteria(
     assignedUsers = copy(assignedUsers);
     tags = copy(tags);
     ids = copy(ids);
+    phoneNumbers = copy(phoneNumbers);
   }
 
   /** Every lead of the tenant. */
@@ -50,7 +64,12 @@ public record LeadCriteria(
 
   public LeadCriteria withText(String newText) {
     return new LeadCriteria(
-        newText, statuses, sources, priorities, assignedUsers, createdFrom, createdTo, tags, ids);
+        newText, statuses, sources, priorities, assignedUsers, createdFrom, createdTo, tags, ids, phoneNumbers);
+  }
+
+  /** Leads whose phone is {@code phone}, however the host writes it. */
+  public static LeadCriteria withPhone(PhoneNumber phone) {
+    return new LeadCriteria(null, null, null, null, null, null, null, null, null, Set.of(phone));
   }
 
   public boolean hasText() {

@@ -23,6 +23,8 @@ public enum Permission {
   TEMPLATE_DELETE("lead-whatsapp-template-delete"),
   /** Read leads and their WhatsApp history. */
   LEAD_VIEW("lead-whatsapp-view"),
+  /** Report that a lead became a customer (the host's service account, or an admin). */
+  CONVERSION_REPORT("lead-whatsapp-conversion-report"),
   /** Sender numbers, provider credentials. */
   ACCOUNTS_ADMIN("whatsapp-accounts-admin"),
   /** Plugin settings, consent registry, unmatched inbound messages. */
