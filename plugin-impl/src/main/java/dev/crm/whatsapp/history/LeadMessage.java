@@ -95,6 +95,16 @@ public class LeadMessage {
   @Column(name = "failed_at")
   private OffsetDateTime failedAt;
 
+  @Column(name = "template_id")
+  private String templateId;
+
+  @Column(name = "template_name")
+  private String templateName;
+
+  /** The rendered provider content as JSON (templates' StoredContent); {@code null} for plain texts. */
+  @Column(name = "content")
+  private String content;
+
   @Version
   private long version;
 
@@ -113,6 +123,19 @@ public class LeadMessage {
     message.status = MessageStatus.PENDING;
     message.createdBy = createdBy;
     message.createdAt = now;
+    return message;
+  }
+
+  /**
+   * A new outbound template message: {@code text} is what the recipient reads (for the history),
+   * {@code contentJson} the rendered content the dispatcher sends.
+   */
+  public static LeadMessage outboundTemplate(TenantId tenant, LeadId lead, PhoneNumber to, String text,
+      String templateId, String templateName, String contentJson, String createdBy, OffsetDateTime now) {
+    LeadMessage message = outboundText(tenant, lead, to, text, createdBy, now);
+    message.templateId = templateId;
+    message.templateName = templateName;
+    message.content = contentJson;
     return message;
   }
 
@@ -142,4 +165,7 @@ public class LeadMessage {
   public OffsetDateTime deliveredAt() { return deliveredAt; }
   public OffsetDateTime readAt() { return readAt; }
   public OffsetDateTime failedAt() { return failedAt; }
+  public Optional<String> templateId() { return Optional.ofNullable(templateId); }
+  public Optional<String> templateName() { return Optional.ofNullable(templateName); }
+  public Optional<String> contentJson() { return Optional.ofNullable(content); }
 }

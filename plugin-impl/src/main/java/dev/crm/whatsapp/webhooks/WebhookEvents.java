@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.webhooks;
 
+import dev.crm.whatsapp.templates.TemplateWebhooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,7 @@ public class WebhookEvents {
   EntityManager em;
 
   @Inject StatusApplier applier;
+  @Inject TemplateWebhooks templateWebhooks;
   @Inject Clock clock;
 
   @Transactional(TxType.REQUIRES_NEW)
@@ -41,6 +43,8 @@ public class WebhookEvents {
     if (event == null || event.processedAt() != null) {
       return true;
     }
+    // Template status and quality changes (message_template_*_update) are the templates feature's.
+    templateWebhooks.apply(event.body());
     List<StatusUpdate> updates;
     try {
       updates = CloudApiWebhookParser.statuses(event.body(), event.receivedAt());
