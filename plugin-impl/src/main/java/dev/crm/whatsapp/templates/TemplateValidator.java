@@ -174,7 +174,8 @@ public final class TemplateValidator {
         URL_BUTTONS_MAX, ButtonType.PHONE_NUMBER, PHONE_BUTTONS_MAX, ButtonType.COPY_CODE, COPY_CODE_BUTTONS_MAX);
     for (ButtonType type : ButtonType.values()) {
       long count = buttons.stream().filter(b -> b.type() == type).count();
-      if (count > limits.get(type)) {
+      // A per-type limit as large as the total (quick replies: 10) is enforced by the total alone.
+      if (count > limits.get(type) && limits.get(type) < BUTTONS_MAX) {
         add("buttons", "buttons", "max_" + type.name().toLowerCase() + "_buttons",
             "a template has at most " + limits.get(type) + " " + type + " button(s)");
       }
