@@ -28,6 +28,13 @@ public class TemplateCatalogs {
             + available.stream().map(TemplateCatalog::type).collect(Collectors.toList())));
   }
 
+  /** For tests outside the container. */
+  public static TemplateCatalogs of(TemplateCatalog catalog) {
+    TemplateCatalogs catalogs = new TemplateCatalogs();
+    catalogs.chosen = catalog;
+    return catalogs;
+  }
+
   public TemplateCatalog current() {
     return chosen;
   }

@@ -55,6 +55,10 @@ public class TemplateWebhooks {
         }
         if ("message_template_status_update".equals(field)) {
           String reason = value.getString("reason", null);
+          if ((reason == null || "NONE".equals(reason)) && value.get("other_info") instanceof JsonObject info) {
+            // Pauses and disables explain themselves in other_info rather than in reason.
+            reason = info.getString("title", null);
+          }
           events.add(new TemplateProviderEvent(id.get(), TemplateStatus.fromProvider(value.getString("event", null)),
               reason == null || "NONE".equals(reason) ? null : reason, Optional.empty()));
         } else if ("message_template_quality_update".equals(field)) {
