@@ -36,6 +36,15 @@ final class Http {
     return send(request(path, token).GET().build());
   }
 
+  Answer put(String path, String token, String json) {
+    return send(request(path, token).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  Answer delete(String path, String token) {
+    return send(request(path, token).DELETE().build());
+  }
+
   Answer post(String path, String token, String json) {
     return post(path, token, json, Map.of());
   }

@@ -138,6 +138,29 @@ class WebhookEventsPgTest {
   }
 
   @Test
+  void aTemplateStatusWebhookMovesItsTemplateAndIsDoneWith() {
+    dev.crm.whatsapp.templates.MessageTemplate template = dev.crm.whatsapp.templates.MessageTemplate.draft(
+        dev.crm.whatsapp.api.TenantId.of("acme"), new dev.crm.whatsapp.templates.TemplateDefinition("order_update",
+            "en_US", dev.crm.whatsapp.templates.TemplateCategory.UTILITY, null, null, null, "Hi there, thanks.", null,
+            null, null), "admin", T0);
+    template.submitted("594425479261596", dev.crm.whatsapp.templates.TemplateStatus.PENDING, T0);
+    db.run(em -> em.persist(template));
+    try {
+      String eventId = store(dev.crm.whatsapp.templates.catalog.GraphStubs.statusWebhook("594425479261596",
+          "REJECTED", "INCORRECT_CATEGORY").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+      assertThat(process(eventId)).isTrue();
+
+      dev.crm.whatsapp.templates.MessageTemplate after = db.inTransaction(
+          (EntityManager em) -> em.find(dev.crm.whatsapp.templates.MessageTemplate.class, template.id()));
+      assertThat(after.status()).isEqualTo(dev.crm.whatsapp.templates.TemplateStatus.REJECTED);
+      assertThat(after.rejectionReason()).contains("INCORRECT_CATEGORY");
+    } finally {
+      schema.execute("DELETE FROM wa_template");
+    }
+  }
+
+  @Test
   void unknownEventIsDoneWith() {
     assertThat(process("no-such-event")).isTrue();
   }
@@ -171,6 +194,7 @@ class WebhookEventsPgTest {
     events.em = em;
     events.applier = StatusApplierPgTest.applierOver(em);
     events.clock = CLOCK;
+    events.templateWebhooks = dev.crm.whatsapp.templates.TemplateTesting.webhooksOver(em, CLOCK);
     return events;
   }
 }
