@@ -20,8 +20,7 @@ public enum TemplateStatus {
   LOCKED,
   ARCHIVED,
   PENDING_DELETION,
-  DELETED,
-  REINSTATED;
+  DELETED;
 
   public boolean sendable() {
     return this == APPROVED;

@@ -1,6 +1,8 @@
 package dev.crm.whatsapp.templates;
 
+import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.api.host.Lead;
+import dev.crm.whatsapp.platform.PhoneNormaliser;
 import dev.crm.whatsapp.api.security.Permission;
 import dev.crm.whatsapp.leads.LeadLookup;
 import dev.crm.whatsapp.platform.errors.ApiException;
@@ -53,6 +55,7 @@ public class TemplatesResource {
   @Inject TemplateService templates;
   @Inject TemplateRepository repository;
   @Inject LeadLookup leads;
+  @Inject PhoneNormaliser phones;
 
   @GET
   @RequiresPermission(Permission.TEMPLATE_LIST)
@@ -121,7 +124,8 @@ public class TemplatesResource {
     Lead lead = input.leadId() == null ? null : leads.require(who.tenant(), input.leadId());
     RenderedTemplate rendered = templates.preview(who.tenant(), id, lead, input.bindings(),
         input.headerMedia() == null ? null : input.headerMedia().toMedia("headerMedia"));
-    String to = lead == null || lead.phone() == null ? "<recipient>" : lead.phone().replaceAll("[^0-9]", "");
+    String to = lead == null ? "<recipient>" : phones.normalise(lead.phone()).map(PhoneNumber::digits)
+        .orElse("<invalid phone>");
     return new Preview(rendered.header(), rendered.body(), rendered.footer(), rendered.buttons(),
         CloudApiMessageJson.envelope(to, rendered.content()).build());
   }

@@ -22,8 +22,7 @@ public final class CloudApiMessageJson {
 
   /** The whole request body, with the recipient and our callback data. */
   public static JsonObject body(OutboundMessage message) {
-    String to = message.to().e164().startsWith("+") ? message.to().e164().substring(1) : message.to().e164();
-    return envelope(to, message.content()).add("biz_opaque_callback_data", message.callbackData()).build();
+    return envelope(message.to().digits(), message.content()).add("biz_opaque_callback_data", message.callbackData()).build();
   }
 
   /** The body for a recipient given as digits without {@code +}, without callback data (for previews). */
