@@ -76,6 +76,13 @@ public class TemplateService {
       throw new ApiException(Status.CONFLICT, "template_in_use", null,
           "the template is used by " + String.join(", ", uses) + "; finish or cancel those first");
     }
+    if (template.providerTemplateId().isPresent()) {
+      try {
+        catalogs.current().delete(template.providerTemplateId().get(), template.name());
+      } catch (CatalogException e) {
+        throw providerFailure(e);
+      }
+    }
     repository.remove(template);
   }
 
@@ -93,9 +100,7 @@ public class TemplateService {
     try {
       submission = catalogs.current().submit(definition, template.providerTemplateId());
     } catch (CatalogException e) {
-      throw e.refused()
-          ? ApiException.unprocessable("template", e.getMessage())
-          : new ApiException(Status.SERVICE_UNAVAILABLE, "provider_unavailable", null, e.getMessage());
+      throw providerFailure(e);
     }
     TemplateStatus previous = template.status();
     template.submitted(submission.providerId(), submission.status(), now());
@@ -211,6 +216,12 @@ public class TemplateService {
       statusChanges.fire(new TemplateStatusChanged(template.tenant(), template.id(), template.name(), previous,
           template.status(), reason));
     }
+  }
+
+  private static ApiException providerFailure(CatalogException e) {
+    return e.refused()
+        ? ApiException.unprocessable("template", e.getMessage())
+        : new ApiException(Status.SERVICE_UNAVAILABLE, "provider_unavailable", null, e.getMessage());
   }
 
   private OffsetDateTime now() {

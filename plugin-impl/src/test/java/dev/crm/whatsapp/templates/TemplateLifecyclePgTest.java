@@ -175,6 +175,28 @@ class TemplateLifecyclePgTest {
   }
 
   @Test
+  void aSubmittedTemplateIsDeletedAtMetaTooSoASyncCannotBringItBack() {
+    graph.answerSubmit("{\"id\":\"594425479261596\",\"status\":\"PENDING\",\"category\":\"UTILITY\"}");
+    String id = service(s -> s.create(ADMIN, aTemplate().build())).id();
+    service(s -> s.submit(ACME, id));
+    graph.answerDelete(500, "{\"error\":{\"message\":\"An unknown error occurred\",\"code\":1}}");
+
+    assertThatThrownBy(() -> service(s -> {
+      s.delete(ACME, id);
+      return null;
+    })).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+    assertThat(service(s -> s.require(ACME, id)).status()).isEqualTo(TemplateStatus.PENDING);
+
+    graph.answerDelete(200, "{\"success\":true}");
+    service(s -> {
+      s.delete(ACME, id);
+      return null;
+    });
+    assertThat(graph.requests("DELETE")).isEqualTo(2);
+    assertThatThrownBy(() -> service(s -> s.require(ACME, id))).isInstanceOf(ApiException.class);
+  }
+
+  @Test
   void aTemplateInUseCannotBeDeleted() {
     String id = service(s -> s.create(ADMIN, aTemplate().build())).id();
     usages.add((tenant, templateId) -> templateId.equals(id) ? List.of("campaign 'Spring' (running)") : List.of());

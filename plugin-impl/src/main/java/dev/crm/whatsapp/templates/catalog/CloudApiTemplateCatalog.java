@@ -94,6 +94,14 @@ public class CloudApiTemplateCatalog implements TemplateCatalog {
     return templates;
   }
 
+  /** {@code DELETE /{WABA_ID}/message_templates?hsm_id=...&name=...}: this one language, not all of the name. */
+  @Override
+  public void delete(String providerId, String name) {
+    call(HttpRequest.newBuilder(uri("/" + waba() + "/message_templates?hsm_id="
+        + URLEncoder.encode(providerId, StandardCharsets.UTF_8) + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+        .DELETE());
+  }
+
   private JsonObject call(HttpRequest.Builder request) {
     String token = accessToken.filter(t -> !t.isBlank()).orElseThrow(() ->
         new CatalogException("wa.templates.access-token is not configured", false, null));

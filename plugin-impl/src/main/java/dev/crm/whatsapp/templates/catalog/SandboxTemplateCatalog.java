@@ -78,6 +78,11 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
     return List.copyOf(held.values());
   }
 
+  @Override
+  public void delete(String providerId, String name) {
+    held.remove(providerId);
+  }
+
   private boolean contains(String text) {
     return text != null && !rejectWord.isBlank() && text.toLowerCase(Locale.ROOT).contains(rejectWord.toLowerCase(Locale.ROOT));
   }

@@ -23,4 +23,11 @@ public interface TemplateCatalog {
 
   /** Every template the provider holds for this account, with its status and quality. */
   List<RemoteTemplate> list();
+
+  /**
+   * Deletes a template at the provider, so that a sync does not bring it back.
+   *
+   * @throws CatalogException when the provider refuses or cannot be reached
+   */
+  void delete(String providerId, String name);
 }

@@ -85,6 +85,17 @@ class CloudApiTemplateCatalogTest {
   }
 
   @Test
+  void deleteRemovesThatOneTemplateByIdAndName() {
+    graph.answer("DELETE /v23.0/" + WABA + "/message_templates", 200, "{\"success\":true}");
+
+    catalog.delete("594425479261596", "order_update");
+
+    assertThat(graph.requests.get(0).method()).isEqualTo("DELETE");
+    assertThat(graph.requests.get(0).pathAndQuery())
+        .isEqualTo("/v23.0/" + WABA + "/message_templates?hsm_id=594425479261596&name=order_update");
+  }
+
+  @Test
   void aRefusalByMetaIsARefusedCatalogExceptionWithMetasMessage() {
     graph.answer("POST /v23.0/" + WABA + "/message_templates", 400, "{\"error\":{\"message\":\"Invalid parameter\","
         + "\"type\":\"OAuthException\",\"code\":100,\"error_subcode\":2388299,\"error_user_title\":\"Variables can't be"

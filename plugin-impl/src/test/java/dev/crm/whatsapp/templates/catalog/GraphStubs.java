@@ -30,6 +30,14 @@ public final class GraphStubs {
           "{\"data\":[" + Arrays.stream(items).collect(Collectors.joining(",")) + "],\"paging\":{\"cursors\":{}}}");
     }
 
+    public void answerDelete(int status, String json) {
+      stub.answer("DELETE /v23.0/" + WABA + "/message_templates", status, json);
+    }
+
+    public long requests(String method) {
+      return stub.requests.stream().filter(r -> r.method().equals(method)).count();
+    }
+
     public long submissions() {
       return stub.requests.stream().filter(r -> r.method().equals("POST")).count();
     }
