@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 @Table(name = "wa_template")
 @NamedQuery(name = "MessageTemplate.byProviderId",
     query = "SELECT t FROM MessageTemplate t WHERE t.providerTemplateId = :providerId")
+@NamedQuery(name = "MessageTemplate.pendingAtProvider",
+    query = "SELECT t FROM MessageTemplate t WHERE t.status = :pending AND t.providerTemplateId IS NOT NULL")
 @NamedQuery(name = "MessageTemplate.byName",
     query = "SELECT t FROM MessageTemplate t WHERE t.tenantId = :tenant AND t.name = :name AND t.language = :language")
 public class MessageTemplate {

@@ -50,6 +50,12 @@ public class TemplateRepository {
         .setParameter("providerId", providerId).getResultList();
   }
 
+  /** Templates of every tenant waiting for the provider's decision. */
+  public List<MessageTemplate> pendingAtProvider(int limit) {
+    return em.createNamedQuery("MessageTemplate.pendingAtProvider", MessageTemplate.class)
+        .setParameter("pending", TemplateStatus.PENDING).setMaxResults(limit).getResultList();
+  }
+
   public void remove(MessageTemplate template) {
     em.remove(template);
   }

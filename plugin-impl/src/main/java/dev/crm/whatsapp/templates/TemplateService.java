@@ -161,9 +161,32 @@ public class TemplateService {
         skipped++;
       }
     }
+    updated += settleUnlisted(remote);
     SyncReport report = new SyncReport(updated, imported, skipped);
     LOG.info(() -> "Template sync: " + report);
     return report;
+  }
+
+  /**
+   * Asks one by one about pending templates the listing did not show (beyond its pages, or decided by a
+   * sandbox before a restart), so that no template stays PENDING for ever.
+   */
+  private int settleUnlisted(List<RemoteTemplate> listed) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    listed.forEach(r -> seen.add(r.providerId()));
+    int settled = 0;
+    for (MessageTemplate pending : repository.pendingAtProvider(200)) {
+      String providerId = pending.providerTemplateId().orElseThrow();
+      if (!seen.contains(providerId)) {
+        Optional<RemoteTemplate> found = catalogs.current().find(providerId);
+        if (found.isPresent() && found.get().status() != TemplateStatus.PENDING) {
+          applyProviderEvent(new TemplateProviderEvent(providerId, Optional.of(found.get().status()),
+              found.get().reason(), Optional.of(found.get().quality())));
+          settled++;
+        }
+      }
+    }
+    return settled;
   }
 
   /** Renders a template for a lead or, without one, with sample values. Any status may be previewed. */

@@ -151,6 +151,20 @@ class TemplateLifecyclePgTest {
   }
 
   @Test
+  void aPendingTemplateMissingFromTheListingIsAskedForByIdSoItNeverStaysPending() {
+    graph.answerSubmit("{\"id\":\"594425479261596\",\"status\":\"PENDING\",\"category\":\"UTILITY\"}");
+    String id = service(s -> s.create(ADMIN, aTemplate().build())).id();
+    service(s -> s.submit(ACME, id));
+    graph.answerList();
+    graph.answerGet("594425479261596", GraphStubs.listing("594425479261596", "APPROVED", null, "order_update"));
+
+    TemplateService.SyncReport report = service(TemplateService::sync);
+
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(service(s -> s.require(ACME, id)).status()).isEqualTo(TemplateStatus.APPROVED);
+  }
+
+  @Test
   void onlyDraftsAndRejectedTemplatesCanBeEditedOrSubmitted() {
     graph.answerSubmit("{\"id\":\"1\",\"status\":\"PENDING\",\"category\":\"UTILITY\"}");
     String id = service(s -> s.create(ADMIN, aTemplate().build())).id();

@@ -94,6 +94,21 @@ public class CloudApiTemplateCatalog implements TemplateCatalog {
     return templates;
   }
 
+  /** {@code GET /{TEMPLATE_ID}}; Meta answers an unknown id with an error, read here as "not known". */
+  @Override
+  public Optional<RemoteTemplate> find(String providerId) {
+    try {
+      return Optional.of(CloudApiTemplateJson.remote(call(HttpRequest.newBuilder(
+          uri("/" + URLEncoder.encode(providerId, StandardCharsets.UTF_8) + "?fields="
+              + URLEncoder.encode(FIELDS, StandardCharsets.UTF_8))).GET())));
+    } catch (CatalogException e) {
+      if (e.refused()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   /** {@code DELETE /{WABA_ID}/message_templates?hsm_id=...&name=...}: this one language, not all of the name. */
   @Override
   public void delete(String providerId, String name) {

@@ -37,6 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SandboxTemplateCatalog implements TemplateCatalog {
   private static final Logger LOG = Logger.getLogger(SandboxTemplateCatalog.class.getName());
+  private static final String APPROVED_PREFIX = "sandbox-tpl-a-";
+  private static final String REJECTED_PREFIX = "sandbox-tpl-r-";
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject WebhookSecrets secrets;
@@ -63,12 +65,11 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
 
   @Override
   public Submission submit(TemplateDefinition template, Optional<String> existingId) {
-    String id = existingId.orElseGet(() -> "sandbox-tpl-" + UUID.randomUUID());
-    held.put(id, new RemoteTemplate(id, TemplateStatus.PENDING, null, TemplateQuality.UNKNOWN, template));
     boolean reject = contains(template.name()) || contains(template.body());
-    RemoteTemplate decided = reject
-        ? new RemoteTemplate(id, TemplateStatus.REJECTED, "INVALID_FORMAT", TemplateQuality.UNKNOWN, template)
-        : new RemoteTemplate(id, TemplateStatus.APPROVED, null, TemplateQuality.GREEN, template);
+    // The decision is part of the id, so that it survives a restart before it was announced (see find).
+    String id = (reject ? REJECTED_PREFIX : APPROVED_PREFIX) + UUID.randomUUID();
+    held.put(id, new RemoteTemplate(id, TemplateStatus.PENDING, null, TemplateQuality.UNKNOWN, template));
+    RemoteTemplate decided = decision(id, template);
     scheduler.schedule(() -> decide(decided), decisionAfter.toMillis(), TimeUnit.MILLISECONDS);
     return new Submission(id, TemplateStatus.PENDING);
   }
@@ -76,6 +77,23 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
   @Override
   public List<RemoteTemplate> list() {
     return List.copyOf(held.values());
+  }
+
+  /** What the sandbox holds, or, for an id from before a restart, its decision, with no content. */
+  @Override
+  public Optional<RemoteTemplate> find(String providerId) {
+    RemoteTemplate known = held.get(providerId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    return providerId.startsWith(APPROVED_PREFIX) || providerId.startsWith(REJECTED_PREFIX)
+        ? Optional.of(decision(providerId, null)) : Optional.empty();
+  }
+
+  private static RemoteTemplate decision(String id, TemplateDefinition template) {
+    return id.startsWith(REJECTED_PREFIX)
+        ? new RemoteTemplate(id, TemplateStatus.REJECTED, "INVALID_FORMAT", TemplateQuality.UNKNOWN, template)
+        : new RemoteTemplate(id, TemplateStatus.APPROVED, null, TemplateQuality.GREEN, template);
   }
 
   @Override

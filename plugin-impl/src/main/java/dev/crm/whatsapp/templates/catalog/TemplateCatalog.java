@@ -25,6 +25,14 @@ public interface TemplateCatalog {
   List<RemoteTemplate> list();
 
   /**
+   * One template by the provider's id, for pending templates a listing did not show; empty when the
+   * provider does not know it.
+   *
+   * @throws CatalogException when the provider cannot be reached
+   */
+  Optional<RemoteTemplate> find(String providerId);
+
+  /**
    * Deletes a template at the provider, so that a sync does not bring it back.
    *
    * @throws CatalogException when the provider refuses or cannot be reached

@@ -30,6 +30,10 @@ public final class GraphStubs {
           "{\"data\":[" + Arrays.stream(items).collect(Collectors.joining(",")) + "],\"paging\":{\"cursors\":{}}}");
     }
 
+    public void answerGet(String id, String json) {
+      stub.answer("GET /v23.0/" + id, 200, json);
+    }
+
     public void answerDelete(int status, String json) {
       stub.answer("DELETE /v23.0/" + WABA + "/message_templates", status, json);
     }
