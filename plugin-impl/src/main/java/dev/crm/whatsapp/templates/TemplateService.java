@@ -62,6 +62,12 @@ public class TemplateService {
           + " template cannot be edited; only DRAFT and REJECTED templates can (create a new one instead)");
     }
     requireValid(definition);
+    if (template.providerTemplateId().isPresent()
+        && !(template.name().equals(definition.name()) && template.language().equals(definition.language()))) {
+      // Meta edits a rejected template in place: its name and language are fixed once submitted.
+      throw new ApiException(Status.CONFLICT, "template_identity_fixed", "name",
+          "a submitted template keeps its name and language; create a new template instead");
+    }
     requireUniqueName(tenant, definition, id);
     template.define(definition, now());
     return template;

@@ -165,6 +165,25 @@ class TemplateLifecyclePgTest {
   }
 
   @Test
+  void aRejectedTemplateIsEditedAndResubmittedInPlaceKeepingItsName() {
+    graph.answerSubmit("{\"id\":\"594425479261596\",\"status\":\"PENDING\",\"category\":\"UTILITY\"}");
+    String id = service(s -> s.create(ADMIN, aTemplate().build())).id();
+    service(s -> s.submit(ACME, id));
+    service(s -> s.applyProviderEvent(new TemplateProviderEvent("594425479261596", Optional.of(TemplateStatus.REJECTED),
+        "INCORRECT_CATEGORY", Optional.empty())));
+
+    assertThatThrownBy(() -> service(s -> s.update(ACME, id, aTemplate().name("renamed").build())))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+    service(s -> s.update(ACME, id, aTemplate().footer("Thanks for shopping").build()));
+    graph.answerEdit("594425479261596");
+    MessageTemplate resubmitted = service(s -> s.submit(ACME, id));
+
+    assertThat(resubmitted.status()).isEqualTo(TemplateStatus.PENDING);
+    assertThat(resubmitted.rejectionReason()).isEmpty();
+    assertThat(graph.requests("POST")).isEqualTo(2);
+  }
+
+  @Test
   void onlyDraftsAndRejectedTemplatesCanBeEditedOrSubmitted() {
     graph.answerSubmit("{\"id\":\"1\",\"status\":\"PENDING\",\"category\":\"UTILITY\"}");
     String id = service(s -> s.create(ADMIN, aTemplate().build())).id();

@@ -30,6 +30,10 @@ public final class GraphStubs {
           "{\"data\":[" + Arrays.stream(items).collect(Collectors.joining(",")) + "],\"paging\":{\"cursors\":{}}}");
     }
 
+    public void answerEdit(String id) {
+      stub.answer("POST /v23.0/" + id, 200, "{\"success\":true}");
+    }
+
     public void answerGet(String id, String json) {
       stub.answer("GET /v23.0/" + id, 200, json);
     }
