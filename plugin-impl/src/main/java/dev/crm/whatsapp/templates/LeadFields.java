@@ -5,6 +5,7 @@ import java.util.Optional;
 
 /** The lead fields a template parameter can be bound to. */
 final class LeadFields {
+  private static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
   private LeadFields() {}
 
   /**
@@ -34,7 +35,7 @@ final class LeadFields {
       default:
         String attribute = field.startsWith("attributes.") ? field.substring("attributes.".length()) : field;
         // Hosts leave empty attributes out of the map, so a missing attribute reads as empty, not unknown.
-        return attribute.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")
+        return ATTRIBUTE.matcher(attribute).matches()
             ? Optional.of(Optional.ofNullable(lead.attributes().get(attribute)))
             : Optional.empty();
     }

@@ -9,18 +9,23 @@ import dev.crm.whatsapp.api.provider.MessageContent.Parameter;
 import dev.crm.whatsapp.api.provider.MessageContent.TextParameter;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A rendered {@link MessageContent} as stored on its message row ({@code wa_message.content}), so that
  * the dispatcher sends exactly what was rendered and validated when the message was accepted.
  */
 public final class StoredContent {
+  /** One factory: {@code Json.create...} looks the JSON provider up on every call, which is slow. */
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
   private StoredContent() {}
 
   public static String write(MessageContent content) {
@@ -35,25 +40,25 @@ public final class StoredContent {
 
   private static JsonObjectBuilder object(MessageContent content) {
     if (content instanceof MessageContent.Text text) {
-      return Json.createObjectBuilder().add("kind", "text").add("body", text.body());
+      return JSON.createObjectBuilder().add("kind", "text").add("body", text.body());
     }
     if (content instanceof Media media) {
       return media(media).add("kind", "media");
     }
     MessageContent.Template template = (MessageContent.Template) content;
-    JsonArrayBuilder components = Json.createArrayBuilder();
+    JsonArrayBuilder components = JSON.createArrayBuilder();
     for (Component component : template.components()) {
-      JsonArrayBuilder parameters = Json.createArrayBuilder();
+      JsonArrayBuilder parameters = JSON.createArrayBuilder();
       for (Parameter parameter : component.parameters()) {
         if (parameter instanceof MediaParameter media) {
-          parameters.add(Json.createObjectBuilder().add("media", media(media.media())));
+          parameters.add(JSON.createObjectBuilder().add("media", media(media.media())));
         } else {
           TextParameter text = (TextParameter) parameter;
-          JsonObjectBuilder p = Json.createObjectBuilder().add("text", text.text());
+          JsonObjectBuilder p = JSON.createObjectBuilder().add("text", text.text());
           parameters.add(text.name() == null ? p : p.add("name", text.name()));
         }
       }
-      JsonObjectBuilder c = Json.createObjectBuilder().add("type", component.type()).add("parameters", parameters);
+      JsonObjectBuilder c = JSON.createObjectBuilder().add("type", component.type()).add("parameters", parameters);
       if (component.subType() != null) {
         c.add("subType", component.subType());
       }
@@ -62,12 +67,12 @@ public final class StoredContent {
       }
       components.add(c);
     }
-    return Json.createObjectBuilder().add("kind", "template").add("name", template.name())
+    return JSON.createObjectBuilder().add("kind", "template").add("name", template.name())
         .add("language", template.language()).add("components", components);
   }
 
   private static JsonObjectBuilder media(Media media) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("mediaKind", media.kind().name());
+    JsonObjectBuilder json = JSON.createObjectBuilder().add("mediaKind", media.kind().name());
     addIfSet(json, "link", media.link());
     addIfSet(json, "mediaId", media.mediaId());
     addIfSet(json, "caption", media.caption());

@@ -32,6 +32,7 @@ public final class TemplateValidator {
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
   private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s\\p{Punct}]+");
 
   private final List<Violation> violations = new ArrayList<>();
   private final TemplateDefinition template;
@@ -116,7 +117,7 @@ public final class TemplateValidator {
       add("body", "body", "parameter_at_end", "body may not end with a parameter (Meta error 2388299)");
     }
     int parameters = new TreeSet<>(Placeholders.in(text)).size();
-    long realWords = java.util.Arrays.stream(Placeholders.stripped(text).split("[\\s\\p{Punct}]+"))
+    long realWords = java.util.Arrays.stream(WORD_BREAK.split(Placeholders.stripped(text)))
         .filter(w -> !w.isEmpty()).count();
     if (parameters > 0 && realWords < parameters + 1L) {
       add("body", "body", "too_many_parameters",

@@ -9,8 +9,10 @@ import dev.crm.whatsapp.api.provider.MessageContent.TextParameter;
 import dev.crm.whatsapp.api.provider.OutboundMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
 
 /**
  * The JSON body of the Cloud API's {@code POST /{PHONE_NUMBER_ID}/messages} for a message, as Meta's
@@ -18,6 +20,9 @@ import jakarta.json.JsonObjectBuilder;
  * what the preview shows is exactly what is sent.
  */
 public final class CloudApiMessageJson {
+  /** One factory: {@code Json.create...} looks the JSON provider up on every call, which is slow. */
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
   private CloudApiMessageJson() {}
 
   /** The whole request body, with the recipient and our callback data. */
@@ -27,12 +32,12 @@ public final class CloudApiMessageJson {
 
   /** The body for a recipient given as digits without {@code +}, without callback data (for previews). */
   public static JsonObjectBuilder envelope(String to, MessageContent content) {
-    JsonObjectBuilder body = Json.createObjectBuilder()
+    JsonObjectBuilder body = JSON.createObjectBuilder()
         .add("messaging_product", "whatsapp")
         .add("recipient_type", "individual")
         .add("to", to);
     if (content instanceof MessageContent.Text text) {
-      body.add("type", "text").add("text", Json.createObjectBuilder().add("preview_url", false).add("body", text.body()));
+      body.add("type", "text").add("text", JSON.createObjectBuilder().add("preview_url", false).add("body", text.body()));
     } else if (content instanceof MessageContent.Template template) {
       body.add("type", "template").add("template", template(template));
     } else if (content instanceof Media media) {
@@ -43,11 +48,11 @@ public final class CloudApiMessageJson {
   }
 
   static JsonObjectBuilder template(MessageContent.Template template) {
-    JsonObjectBuilder json = Json.createObjectBuilder()
+    JsonObjectBuilder json = JSON.createObjectBuilder()
         .add("name", template.name())
-        .add("language", Json.createObjectBuilder().add("code", template.language()));
+        .add("language", JSON.createObjectBuilder().add("code", template.language()));
     if (!template.components().isEmpty()) {
-      JsonArrayBuilder components = Json.createArrayBuilder();
+      JsonArrayBuilder components = JSON.createArrayBuilder();
       template.components().forEach(component -> components.add(component(component)));
       json.add("components", components);
     }
@@ -55,14 +60,14 @@ public final class CloudApiMessageJson {
   }
 
   private static JsonObjectBuilder component(Component component) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("type", component.type());
+    JsonObjectBuilder json = JSON.createObjectBuilder().add("type", component.type());
     if (component.subType() != null) {
       json.add("sub_type", component.subType());
     }
     if (component.index() != null) {
       json.add("index", String.valueOf(component.index()));
     }
-    JsonArrayBuilder parameters = Json.createArrayBuilder();
+    JsonArrayBuilder parameters = JSON.createArrayBuilder();
     boolean copyCode = "copy_code".equals(component.subType());
     component.parameters().forEach(parameter -> parameters.add(parameter(parameter, copyCode)));
     return json.add("parameters", parameters);
@@ -71,13 +76,13 @@ public final class CloudApiMessageJson {
   private static JsonObjectBuilder parameter(Parameter parameter, boolean copyCode) {
     if (parameter instanceof MediaParameter media) {
       String type = media.media().kind().name().toLowerCase();
-      return Json.createObjectBuilder().add("type", type).add(type, media(media.media()));
+      return JSON.createObjectBuilder().add("type", type).add(type, media(media.media()));
     }
     TextParameter text = (TextParameter) parameter;
     if (copyCode) {
-      return Json.createObjectBuilder().add("type", "coupon_code").add("coupon_code", text.text());
+      return JSON.createObjectBuilder().add("type", "coupon_code").add("coupon_code", text.text());
     }
-    JsonObjectBuilder json = Json.createObjectBuilder().add("type", "text");
+    JsonObjectBuilder json = JSON.createObjectBuilder().add("type", "text");
     if (text.name() != null) {
       json.add("parameter_name", text.name());
     }
@@ -85,7 +90,7 @@ public final class CloudApiMessageJson {
   }
 
   private static JsonObjectBuilder media(Media media) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     if (media.link() != null) {
       json.add("link", media.link());
     } else {
