@@ -33,6 +33,7 @@ public final class TemplateRenderer {
   private final Map<String, Binding> bindings;
   private final Lead lead;
   private final List<Violation> violations = new ArrayList<>();
+  private Map<String, String> lastBodyValues = Map.of();
 
   private TemplateRenderer(TemplateDefinition template, Map<String, Binding> bindings, Lead lead) {
     this.template = template;
@@ -55,6 +56,7 @@ public final class TemplateRenderer {
     List<Component> components = new ArrayList<>();
     String header = header(headerMedia, components);
     Map<String, String> bodyValues = values("body", template.body(), TemplateValidator.BODY_MAX);
+    lastBodyValues = bodyValues;
     String body = Placeholders.fill(template.body(), name -> bodyValues.getOrDefault(name, ""));
     if (!bodyValues.isEmpty()) {
       components.add(new Component("body", null, null, parameters(bodyValues)));
@@ -93,6 +95,10 @@ public final class TemplateRenderer {
     return null;
   }
 
+  private String firstBodyValue() {
+    return lastBodyValues.getOrDefault("1", "");
+  }
+
   private List<RenderedButton> buttons(List<Component> components) {
     List<RenderedButton> shown = new ArrayList<>();
     for (int i = 0; i < template.buttons().size(); i++) {
@@ -102,6 +108,11 @@ public final class TemplateRenderer {
         String value = value(key, TemplateValidator.URL_MAX - button.url().length());
         components.add(new Component("button", "url", i, List.of(new TextParameter(value, null))));
         shown.add(new RenderedButton("URL", button.text(), Placeholders.fill(button.url(), name -> value)));
+      } else if (button.type() == ButtonType.COPY_CODE && template.category() == TemplateCategory.AUTHENTICATION) {
+        // Meta sends an authentication template's copy-code button as a URL button carrying the code.
+        String code = firstBodyValue();
+        components.add(new Component("button", "url", i, List.of(new TextParameter(code, null))));
+        shown.add(new RenderedButton("COPY_CODE", "Copy code", code));
       } else if (button.type() == ButtonType.COPY_CODE) {
         String value = value(key, TemplateValidator.COPY_CODE_MAX);
         components.add(new Component("button", "copy_code", i, List.of(new TextParameter(value, null))));

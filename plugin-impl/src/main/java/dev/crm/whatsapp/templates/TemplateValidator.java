@@ -45,11 +45,41 @@ public final class TemplateValidator {
   public static List<Violation> check(TemplateDefinition template) {
     TemplateValidator validator = new TemplateValidator(template);
     validator.identity();
+    if (template.category() == TemplateCategory.AUTHENTICATION) {
+      validator.authentication();
+      return List.copyOf(validator.violations);
+    }
     validator.header();
     validator.body();
     validator.footer();
     validator.buttons();
     return List.copyOf(validator.violations);
+  }
+
+  /**
+   * Meta writes the text of authentication templates itself ("{{1}} is your verification code.", in the
+   * template's language): the plugin's template holds the code as the body's one parameter and one
+   * copy-code button, and nothing else.
+   */
+  private void authentication() {
+    if (template.header().format() != HeaderFormat.NONE) {
+      add("header", "header.format", "authentication_no_header", "an AUTHENTICATION template has no header");
+    }
+    List<String> parameters = Placeholders.in(template.body());
+    if (template.body() == null || !parameters.equals(List.of("1"))) {
+      add("body", "body", "authentication_code_parameter",
+          "an AUTHENTICATION template's body has exactly one parameter, {{1}}, the code (e.g. \"{{1}} is your verification code.\")");
+    } else if (blank(template.examples().get("body.1"))) {
+      add("body", "examples.body.1", "example_required", "the code parameter {{1}} needs an example value");
+    }
+    if (template.footer() != null && !template.footer().isEmpty()) {
+      add("footer", "footer", "authentication_no_footer", "an AUTHENTICATION template has no footer");
+    }
+    if (template.buttons().size() != 1 || template.buttons().get(0) == null
+        || template.buttons().get(0).type() != ButtonType.COPY_CODE) {
+      add("buttons", "buttons", "authentication_copy_code_button",
+          "an AUTHENTICATION template has exactly one button, a COPY_CODE button carrying the code");
+    }
   }
 
   private void identity() {

@@ -162,6 +162,18 @@ class TemplateRendererTest {
   }
 
   @Test
+  void anAuthenticationTemplateSendsTheCodeInTheBodyAndItsButtonAsMetaWants() {
+    TemplateDefinition template = TemplateValidatorTest.authentication(aTemplate()).build();
+
+    RenderedTemplate rendered = TemplateRenderer.render(template, Map.of("body.1", Binding.constant("583920")), AYU, null);
+
+    assertThat(rendered.body()).isEqualTo("583920 is your verification code.");
+    assertThat(rendered.content().components()).containsExactly(
+        new Component("body", null, null, List.of(new TextParameter("583920", null))),
+        new Component("button", "url", 0, List.of(new TextParameter("583920", null))));
+  }
+
+  @Test
   void aMediaHeaderWithoutItsFileIsRefused() {
     TemplateDefinition template = aTemplate().header(HeaderFormat.VIDEO, null).example("header", "h").build();
 

@@ -80,7 +80,15 @@ class TemplateValidatorTest {
             "buttons[0].phoneNumber", "phone_format"),
         row("copy code has an example", t -> t.button(copyCode()), "buttons", "examples.buttons.0", "example_required"),
         row("copy code at most 15", t -> t.button(copyCode()).example("buttons.0", "C".repeat(16)), "buttons",
-            "examples.buttons.0", "max_length"));
+            "examples.buttons.0", "max_length"),
+        row("authentication: no header", t -> authentication(t).header(HeaderFormat.TEXT, "Code"), "header",
+            "header.format", "authentication_no_header"),
+        row("authentication: the code is the one parameter", t -> authentication(t).body("Your code: {{1}} {{2}}")
+            .example("body.2", "x"), "body", "body", "authentication_code_parameter"),
+        row("authentication: no footer", t -> authentication(t).footer("Thanks"), "footer", "footer",
+            "authentication_no_footer"),
+        row("authentication: one copy-code button", t -> authentication(t).button(quickReply("Not me")), "buttons",
+            "buttons", "authentication_copy_code_button"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -122,6 +130,16 @@ class TemplateValidatorTest {
 
     assertThat(TemplateValidator.check(template)).extracting(Violation::field)
         .containsExactly("name", "footer", "buttons[0].url");
+  }
+
+  @Test
+  void anAuthenticationTemplateIsTheCodeAndOneCopyCodeButton() {
+    assertThat(TemplateValidator.check(authentication(aTemplate()).build())).isEmpty();
+  }
+
+  static TemplateBuilder authentication(TemplateBuilder t) {
+    return t.name("login_code").category(TemplateCategory.AUTHENTICATION).header(HeaderFormat.NONE, null)
+        .body("{{1}} is your verification code.").footer(null).button(copyCode()).example("body.1", "123456");
   }
 
   private static TemplateBuilder buttons(TemplateBuilder t, int quickReplies) {

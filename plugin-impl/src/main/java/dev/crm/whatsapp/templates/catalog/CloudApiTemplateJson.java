@@ -43,6 +43,13 @@ public final class CloudApiTemplateJson {
       json.add("parameter_format", "NAMED");
     }
     JsonArrayBuilder components = Json.createArrayBuilder();
+    if (t.category() == TemplateCategory.AUTHENTICATION) {
+      // Meta's one-time-password shape: Meta writes the text; the button copies the code.
+      return json.add("components", components
+          .add(Json.createObjectBuilder().add("type", "BODY").add("add_security_recommendation", true))
+          .add(Json.createObjectBuilder().add("type", "BUTTONS").add("buttons", Json.createArrayBuilder()
+              .add(Json.createObjectBuilder().add("type", "OTP").add("otp_type", "COPY_CODE"))))).build();
+    }
     header(t).ifPresent(components::add);
     components.add(text("BODY", t.body(), "body", t));
     if (t.footer() != null && !t.footer().isEmpty()) {

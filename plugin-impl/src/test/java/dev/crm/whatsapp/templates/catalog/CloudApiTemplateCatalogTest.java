@@ -75,6 +75,21 @@ class CloudApiTemplateCatalogTest {
   }
 
   @Test
+  void anAuthenticationTemplateIsSubmittedInMetasOneTimePasswordShape() {
+    graph.answer("POST /v23.0/" + WABA + "/message_templates", 200,
+        "{\"id\":\"1\",\"status\":\"PENDING\",\"category\":\"AUTHENTICATION\"}");
+    TemplateDefinition login = new TemplateDefinition("login_code", "en_US", TemplateCategory.AUTHENTICATION, null,
+        null, null, "{{1}} is your verification code.", null, List.of(new Button(ButtonType.COPY_CODE, null, null, null)),
+        Map.of("body.1", "123456"));
+
+    catalog.submit(login, Optional.empty());
+
+    assertThat(json(graph.requests.get(0).body())).isEqualTo(json("{\"name\":\"login_code\",\"language\":\"en_US\","
+        + "\"category\":\"AUTHENTICATION\",\"components\":[{\"type\":\"BODY\",\"add_security_recommendation\":true},"
+        + "{\"type\":\"BUTTONS\",\"buttons\":[{\"type\":\"OTP\",\"otp_type\":\"COPY_CODE\"}]}]}"));
+  }
+
+  @Test
   void resubmittingARejectedTemplateEditsItById() {
     graph.answer("POST /v23.0/594425479261596", 200, "{\"success\":true}");
 
