@@ -7,6 +7,7 @@ import dev.crm.whatsapp.consent.ConsentGate;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.providers.Providers;
 import dev.crm.whatsapp.providers.Providers.Route;
+import dev.crm.whatsapp.templates.StoredContent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,8 +43,9 @@ public class MessageDispatcher {
       return true;
     }
     Route route = providers.routeFor(message.tenant());
-    OutboundMessage outbound = new OutboundMessage(route.senderId(), message.phone(),
-        new MessageContent.Text(message.body()), message.id());
+    MessageContent content = message.contentJson().map(StoredContent::read)
+        .orElseGet(() -> new MessageContent.Text(message.body()));
+    OutboundMessage outbound = new OutboundMessage(route.senderId(), message.phone(), content, message.id());
     SendOutcome outcome = route.provider().send(outbound);
     if (outcome instanceof SendOutcome.Accepted accepted) {
       claims.accepted(message.id(), route.provider().type(), route.senderId(), accepted.providerMessageId());

@@ -8,6 +8,10 @@ import dev.crm.whatsapp.history.ServiceWindow;
 import dev.crm.whatsapp.platform.PhoneNormaliser;
 import dev.crm.whatsapp.platform.errors.ApiException;
 import dev.crm.whatsapp.security.Caller;
+import dev.crm.whatsapp.templates.PreparedTemplate;
+import dev.crm.whatsapp.templates.StoredContent;
+import dev.crm.whatsapp.templates.TemplateSendRequest;
+import dev.crm.whatsapp.templates.TemplateService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,17 +32,38 @@ public class SingleSend {
   @Inject PhoneNormaliser phones;
   @Inject Clock clock;
   @Inject ServiceWindow window;
+  @Inject TemplateService templates;
 
   @Transactional
   public LeadMessage sendText(Caller caller, Lead lead, String text) {
     window.requireOpenForText(caller.tenant(), lead.id());
-    PhoneNumber to = phones.normalise(lead.phone()).orElseThrow(() -> ApiException.unprocessable("phone",
-        "the lead's phone is not a valid phone number; correct it in the CRM first"));
+    PhoneNumber to = phoneOf(lead);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    LeadMessage message = LeadMessage.outboundText(caller.tenant(), lead.id(), to, text, caller.user(), now);
+    return queue(LeadMessage.outboundText(caller.tenant(), lead.id(), to, text, caller.user(), now), now);
+  }
+
+  /** An approved template, rendered for the lead and counted as used in this same transaction. */
+  @Transactional
+  public LeadMessage sendTemplate(Caller caller, Lead lead, TemplateSendRequest request) {
+    PhoneNumber to = phoneOf(lead);
+    PreparedTemplate prepared = templates.prepareSend(caller.tenant(), request.id(), lead, request.bindings(),
+        request.media("template.headerMedia"));
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return queue(LeadMessage.outboundTemplate(caller.tenant(), lead.id(), to, prepared.rendered().asText(),
+        prepared.templateId(), prepared.templateName(), StoredContent.write(prepared.rendered().content()),
+        caller.user(), now), now);
+  }
+
+  private PhoneNumber phoneOf(Lead lead) {
+    return phones.normalise(lead.phone()).orElseThrow(() -> ApiException.unprocessable("phone",
+        "the lead's phone is not a valid phone number; correct it in the CRM first"));
+  }
+
+  private LeadMessage queue(LeadMessage message, OffsetDateTime now) {
+    PhoneNumber to = message.phone();
     message.markQueued(now);
     messages.add(message);
-    queue.publish(new DispatchRequest(message.id(), caller.tenant().value()));
+    queue.publish(new DispatchRequest(message.id(), message.tenant().value()));
     LOG.fine(() -> "Queued message " + message.id() + " to " + to.masked());
     return message;
   }

@@ -103,6 +103,15 @@ public class LeadMessage {
 
   @Column(name = "responded_at")
   private OffsetDateTime respondedAt;
+  @Column(name = "template_id")
+  private String templateId;
+
+  @Column(name = "template_name")
+  private String templateName;
+
+  /** The rendered provider content as JSON (templates' StoredContent); {@code null} for plain texts. */
+  @Column(name = "content")
+  private String content;
 
   @Version
   private long version;
@@ -143,6 +152,19 @@ public class LeadMessage {
     return message;
   }
 
+  /**
+   * A new outbound template message: {@code text} is what the recipient reads (for the history),
+   * {@code contentJson} the rendered content the dispatcher sends.
+   */
+  public static LeadMessage outboundTemplate(TenantId tenant, LeadId lead, PhoneNumber to, String text,
+      String templateId, String templateName, String contentJson, String createdBy, OffsetDateTime now) {
+    LeadMessage message = outboundText(tenant, lead, to, text, createdBy, now);
+    message.templateId = templateId;
+    message.templateName = templateName;
+    message.content = contentJson;
+    return message;
+  }
+
   /** Queued in the same transaction that created it. */
   public void markQueued(OffsetDateTime now) {
     status = MessageStatus.QUEUED;
@@ -172,4 +194,7 @@ public class LeadMessage {
   public Optional<String> messageType() { return Optional.ofNullable(messageType); }
   public Optional<String> pricingCategory() { return Optional.ofNullable(pricingCategory); }
   public Optional<OffsetDateTime> respondedAt() { return Optional.ofNullable(respondedAt); }
+  public Optional<String> templateId() { return Optional.ofNullable(templateId); }
+  public Optional<String> templateName() { return Optional.ofNullable(templateName); }
+  public Optional<String> contentJson() { return Optional.ofNullable(content); }
 }

@@ -4,15 +4,16 @@ import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.security.Permission;
 import dev.crm.whatsapp.dispatch.SingleSend;
 import dev.crm.whatsapp.leads.LeadLookup;
+import dev.crm.whatsapp.platform.errors.ApiException;
 import dev.crm.whatsapp.security.Caller;
 import dev.crm.whatsapp.security.CurrentCaller;
 import dev.crm.whatsapp.security.RequiresPermission;
+import dev.crm.whatsapp.templates.TemplateSendRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -34,10 +35,10 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadMessagesResource {
 
-  /** A free-form text for one lead. */
+  /** A free-form text, or (instead) an approved template with its bindings, for one lead. */
   public record SendTextRequest(
-      @NotBlank(message = "must not be empty")
-      @Size(max = 4096, message = "is at most 4096 characters") String text) {}
+      @Size(max = 4096, message = "is at most 4096 characters") String text,
+      TemplateSendRequest template) {}
 
   /** One page of history, newest first; pass {@code nextCursor} back as {@code cursor} for the next. */
   public record HistoryPage(List<MessageView> items, String nextCursor) {}
@@ -75,6 +76,18 @@ public class LeadMessagesResource {
   public Response send(@NotNull(message = "a JSON body is required") @Valid SendTextRequest request) {
     Caller who = caller.get();
     var lead = leads.require(who.tenant(), leadId);
+    if (request.template() != null) {
+      if (request.text() != null) {
+        throw ApiException.invalid("template", "send either text or template, not both");
+      }
+      if (request.template().id() == null || request.template().id().isBlank()) {
+        throw ApiException.invalid("template.id", "must not be empty");
+      }
+      return Response.accepted(MessageView.of(singleSend.sendTemplate(who, lead, request.template()))).build();
+    }
+    if (request.text() == null || request.text().isBlank()) {
+      throw ApiException.invalid("text", "must not be empty (or send a template instead)");
+    }
     LeadMessage sent = singleSend.sendText(who, lead, request.text());
     return Response.accepted(MessageView.of(sent)).build();
   }

@@ -22,13 +22,16 @@ public record MessageView(
     OffsetDateTime failedAt,
     String type,
     String pricingCategory,
-    OffsetDateTime respondedAt) {
+    OffsetDateTime respondedAt,
+    String templateId,
+    String templateName) {
 
   public static MessageView of(LeadMessage m) {
     return new MessageView(m.id(), m.lead().value(), m.direction().name().toLowerCase(), m.body(),
         m.status().wireName(), m.provider().orElse(null), m.providerMessageId().orElse(null),
         m.errorCode().orElse(null), m.errorMessage().orElse(null), m.createdBy(), m.createdAt(), m.queuedAt(),
         m.sentAt(), m.deliveredAt(), m.readAt(), m.failedAt(), m.messageType().orElse(null),
-        m.pricingCategory().orElse(null), m.respondedAt().orElse(null));
+        m.pricingCategory().orElse(null), m.respondedAt().orElse(null), m.templateId().orElse(null),
+        m.templateName().orElse(null));
   }
 }

@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.webhooks;
 
+import dev.crm.whatsapp.templates.TemplateWebhooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +28,7 @@ public class WebhookEvents {
   @Inject StatusApplier applier;
   @Inject InboundRecorder inbound;
   @Inject PreferenceApplier preferences;
+  @Inject TemplateWebhooks templateWebhooks;
   @Inject Clock clock;
 
   @Transactional(TxType.REQUIRES_NEW)
@@ -43,6 +45,8 @@ public class WebhookEvents {
     if (event == null || event.processedAt() != null) {
       return true;
     }
+    // Template status and quality changes (message_template_*_update) are the templates feature's.
+    templateWebhooks.apply(event.body());
     WebhookContent content;
     try {
       content = CloudApiWebhookParser.parse(event.body(), event.receivedAt());

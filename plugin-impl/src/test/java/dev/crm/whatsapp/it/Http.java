@@ -44,6 +44,11 @@ final class Http {
     return send(request(path, token).GET().build());
   }
 
+  Answer put(String path, String token, String json) {
+    return send(request(path, token).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   Answer delete(String path, String token) {
     return send(request(path, token).DELETE().build());
   }

@@ -9,8 +9,15 @@ import static dev.crm.whatsapp.webhooks.CloudApiPayloads.statusChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.whatsapp.api.MessageStatus;
+import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.MessageStore;
+import dev.crm.whatsapp.templates.MessageTemplate;
+import dev.crm.whatsapp.templates.TemplateCategory;
+import dev.crm.whatsapp.templates.TemplateDefinition;
+import dev.crm.whatsapp.templates.TemplateStatus;
+import dev.crm.whatsapp.templates.catalog.GraphStubs;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -137,6 +143,29 @@ class WebhookEventsPgTest {
   }
 
   @Test
+  void aTemplateStatusWebhookMovesItsTemplateAndIsDoneWith() {
+    MessageTemplate template = MessageTemplate.draft(
+        TenantId.of("acme"), new TemplateDefinition("order_update",
+            "en_US", TemplateCategory.UTILITY, null, null, null, "Hi there, thanks.", null,
+            null, null), "admin", T0);
+    template.submitted("594425479261596", TemplateStatus.PENDING, T0);
+    database.persistence().run(em -> em.persist(template));
+    try {
+      String eventId = store(GraphStubs.statusWebhook("594425479261596",
+          "REJECTED", "INCORRECT_CATEGORY").getBytes(StandardCharsets.UTF_8));
+
+      assertThat(process(eventId)).isTrue();
+
+      MessageTemplate after = database.persistence().inTransaction(
+          (EntityManager em) -> em.find(MessageTemplate.class, template.id()));
+      assertThat(after.status()).isEqualTo(TemplateStatus.REJECTED);
+      assertThat(after.rejectionReason()).contains("INCORRECT_CATEGORY");
+    } finally {
+      database.schema().execute("DELETE FROM wa_template");
+    }
+  }
+
+  @Test
   void unknownEventIsDoneWith() {
     assertThat(process("no-such-event")).isTrue();
   }
@@ -170,6 +199,7 @@ class WebhookEventsPgTest {
     events.em = em;
     events.applier = StatusApplierPgTest.applierOver(em);
     events.clock = CLOCK;
+    events.templateWebhooks = dev.crm.whatsapp.templates.TemplateTesting.webhooksOver(em, CLOCK);
     return events;
   }
 }

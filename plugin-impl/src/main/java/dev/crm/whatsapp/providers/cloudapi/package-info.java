@@ -1,0 +1,2 @@
+/** Meta's WhatsApp Cloud API: the wire format of its messages endpoint. */
+package dev.crm.whatsapp.providers.cloudapi;
