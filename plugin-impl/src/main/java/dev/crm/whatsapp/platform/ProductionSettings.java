@@ -33,6 +33,9 @@ public class ProductionSettings {
     if ("sandbox".equals(config.getOptionalValue("wa.provider.default", String.class).orElse("sandbox"))) {
       LOG.warning("Production mode with the sandbox provider: no message reaches WhatsApp");
     }
+    if ("sandbox".equals(config.getOptionalValue("wa.templates.catalog", String.class).orElse("sandbox"))) {
+      LOG.warning("Production mode with the sandbox template catalog: templates are not submitted to Meta");
+    }
   }
 
   static List<String> problems(Config config) {
@@ -48,6 +51,10 @@ public class ProductionSettings {
     }
     if (absent(config, "wa.webhook.verify-token")) {
       problems.add("set wa.webhook.verify-token (WA_WEBHOOK_VERIFY_TOKEN)");
+    }
+    if (absent(config, "wa.consent.hash-key")) {
+      problems.add("set wa.consent.hash-key (WA_CONSENT_HASH_KEY): opt-outs are filed under a keyed hash of the"
+          + " number, and the built-in demo key is public");
     }
     String databaseUrl = config.getOptionalValue("db.url", String.class).orElse("");
     if (databaseUrl.isBlank() || databaseUrl.startsWith("jdbc:h2:")) {

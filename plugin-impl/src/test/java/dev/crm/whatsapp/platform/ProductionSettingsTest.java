@@ -16,6 +16,7 @@ class ProductionSettingsTest {
     settings.put("wa.webhook.app-secret", "s3cret");
     settings.put("wa.webhook.verify-token", "v3rify");
     settings.put("db.url", "jdbc:postgresql://db/crm");
+    settings.put("wa.consent.hash-key", "a-long-random-key");
     return settings;
   }
 
@@ -27,7 +28,8 @@ class ProductionSettingsTest {
   @Test
   void everyMissingSettingIsListedAtOnce() {
     assertThat(ProductionSettings.problems(MapConfig.of(Map.of())))
-        .hasSize(5)
+        .hasSize(6)
+        .anySatisfy(p -> assertThat(p).contains("wa.consent.hash-key"))
         .anySatisfy(p -> assertThat(p).contains("mp.jwt.verify.publickey.location"))
         .anySatisfy(p -> assertThat(p).contains("mp.jwt.verify.issuer"))
         .anySatisfy(p -> assertThat(p).contains("wa.webhook.app-secret"))

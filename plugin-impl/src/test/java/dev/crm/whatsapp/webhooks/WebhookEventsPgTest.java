@@ -16,6 +16,7 @@ import dev.crm.whatsapp.templates.MessageTemplate;
 import dev.crm.whatsapp.templates.TemplateCategory;
 import dev.crm.whatsapp.templates.TemplateDefinition;
 import dev.crm.whatsapp.templates.TemplateStatus;
+import dev.crm.whatsapp.templates.TemplateTesting;
 import dev.crm.whatsapp.templates.catalog.GraphStubs;
 import dev.crm.whatsapp.testing.PluginDatabase;
 import jakarta.persistence.EntityManager;
@@ -199,7 +200,7 @@ class WebhookEventsPgTest {
     events.em = em;
     events.applier = StatusApplierPgTest.applierOver(em);
     events.clock = CLOCK;
-    events.templateWebhooks = dev.crm.whatsapp.templates.TemplateTesting.webhooksOver(em, CLOCK);
+    events.templateWebhooks = TemplateTesting.webhooksOver(em, CLOCK);
     return events;
   }
 }

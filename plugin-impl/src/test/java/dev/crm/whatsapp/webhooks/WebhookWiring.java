@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.webhooks;
 
+import dev.crm.whatsapp.templates.TemplateTesting;
 import dev.crm.whatsapp.api.host.LeadDirectory;
 import dev.crm.whatsapp.consent.ConsentKeywords;
 import dev.crm.whatsapp.consent.ConsentRegistry;
@@ -36,6 +37,7 @@ final class WebhookWiring {
     events.applier = applier(em);
     events.inbound = inbound(em, host);
     events.preferences = preferences(em);
+    events.templateWebhooks = TemplateTesting.webhooksOver(em, clock);
     return events;
   }
 
