@@ -14,16 +14,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The replies that opt a user out or back in. A reply matches when, trimmed, without trailing
  * punctuation and ignoring case and inner spacing, it is exactly a keyword: "stop!" opts out,
  * "please stop sending" does not (a person reads that one).
+ *
+ * <p>Keywords are configured per language as {@code language:keyword} ({@code id:BERHENTI}); a keyword
+ * without a language applies to all. Every language's keywords are matched, because a webhook does not
+ * say which language the user writes in.
  */
 @ApplicationScoped
 public class ConsentKeywords {
 
   @Inject
-  @ConfigProperty(name = "wa.consent.opt-out-keywords", defaultValue = "STOP,UNSUBSCRIBE,STOP PROMOTIONS,BERHENTI")
+  @ConfigProperty(name = "wa.consent.opt-out-keywords", defaultValue = "en:STOP,en:UNSUBSCRIBE,en:STOP PROMOTIONS,id:BERHENTI")
   List<String> optOutConfig;
 
   @Inject
-  @ConfigProperty(name = "wa.consent.opt-in-keywords", defaultValue = "START")
+  @ConfigProperty(name = "wa.consent.opt-in-keywords", defaultValue = "en:START,id:MULAI")
   List<String> optInConfig;
 
   private Set<String> optOut;
@@ -58,8 +62,14 @@ public class ConsentKeywords {
     return Optional.empty();
   }
 
+  private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("^[a-z]{2,3}(?:[_-][A-Za-z]{2})?:");
+
   private static Set<String> normalised(List<String> keywords) {
-    return keywords.stream().map(ConsentKeywords::normalise).filter(k -> !k.isEmpty()).collect(Collectors.toSet());
+    return keywords.stream()
+        .map(keyword -> LANGUAGE.matcher(keyword.trim()).replaceFirst(""))
+        .map(ConsentKeywords::normalise)
+        .filter(k -> !k.isEmpty())
+        .collect(Collectors.toSet());
   }
 
   static String normalise(String text) {

@@ -33,4 +33,16 @@ class ConsentKeywordsTest {
     assertThat(custom.meaning("stop")).isEmpty();
     assertThat(custom.meaning("volver")).contains(ConsentState.OPTED_IN);
   }
+
+  @Test
+  void keywordsAreConfiguredPerLanguageAndMatchedWhateverTheLanguage() {
+    ConsentKeywords byLanguage = ConsentKeywords.of(
+        List.of("en:STOP", "id:BERHENTI", "es:BASTA", "pt_BR:PARAR"), List.of("en:START", "id:MULAI"));
+
+    assertThat(byLanguage.meaning("berhenti")).contains(ConsentState.OPTED_OUT);
+    assertThat(byLanguage.meaning("Basta!")).contains(ConsentState.OPTED_OUT);
+    assertThat(byLanguage.meaning("parar")).contains(ConsentState.OPTED_OUT);
+    assertThat(byLanguage.meaning("mulai")).contains(ConsentState.OPTED_IN);
+    assertThat(byLanguage.meaning("en:STOP")).isEmpty();
+  }
 }
