@@ -14,9 +14,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Sends one queued message: claim, call the provider outside any transaction, record what is known.
- * A redelivered request finds the message claimed and does nothing; an outcome nobody knows leaves the
- * message in {@code sending} until a status webhook carrying its id resolves it.
+ * Sends one queued message: claim, call the provider outside any transaction, then apply the
+ * {@link ErrorPolicy} to the answer ({@link NextStep}). A redelivered request finds the message claimed
+ * and does nothing; an outcome nobody knows leaves the message in {@code sending} until a status webhook
+ * carrying its id resolves it; a refused message is queued again with backoff or ended, never retried
+ * inside the call.
  */
 @ApplicationScoped
 public class MessageDispatcher {
@@ -24,9 +26,11 @@ public class MessageDispatcher {
 
   @Inject SendClaims claims;
   @Inject Providers providers;
+  @Inject DispatchSettings settings;
 
   /**
-   * @return false when the send should be tried again later (it provably never reached the provider)
+   * @return false when the request should be delivered again by the broker (never, since refusals are
+   *     requeued with their own delay; kept for the listener's contract)
    */
   @Transactional(TxType.NOT_SUPPORTED)
   public boolean dispatch(DispatchRequest request) {
@@ -36,22 +40,28 @@ public class MessageDispatcher {
       return true;
     }
     LeadMessage message = claimed.get();
+    int attempt = message.attempts() + 1;
     Route route = providers.routeFor(message.tenant());
     OutboundMessage outbound = new OutboundMessage(route.senderId(), message.phone(),
         new MessageContent.Text(message.body()), message.id());
     SendOutcome outcome = route.provider().send(outbound);
-    if (outcome instanceof SendOutcome.Accepted accepted) {
-      claims.accepted(message.id(), route.provider().type(), route.senderId(), accepted.providerMessageId());
-    } else if (outcome instanceof SendOutcome.Rejected rejected) {
-      claims.failed(message.id(), rejected.code(), rejected.title());
-    } else if (outcome instanceof SendOutcome.Uncertain uncertain) {
-      LOG.warning(() -> "Outcome of message " + message.id() + " unknown (" + uncertain.reason()
-          + "); waiting for its status webhook");
-    } else if (outcome instanceof SendOutcome.NotSent notSent) {
-      LOG.info(() -> "Message " + message.id() + " not sent (" + notSent.reason() + "); will retry");
-      claims.release(message.id());
-      return false;
-    }
+    apply(message, attempt, route, NextStep.after(outcome, attempt, settings.retries()));
     return true;
+  }
+
+  private void apply(LeadMessage message, int attempt, Route route, NextStep step) {
+    if (step instanceof NextStep.RecordAccepted accepted) {
+      claims.accepted(message.id(), route.provider().type(), route.senderId(), accepted.providerMessageId());
+    } else if (step instanceof NextStep.AwaitWebhook await) {
+      LOG.warning(() -> "Outcome of message " + message.id() + " unknown (" + await.reason()
+          + "); waiting for its status webhook");
+    } else if (step instanceof NextStep.SendAgain again) {
+      LOG.info(() -> "Message " + message.id() + " attempt " + attempt + " refused (" + again.reason()
+          + "); " + again.rule().action() + ", next attempt in " + again.delay());
+      claims.retryLater(message, attempt, again.delay(), again.code(), again.reason());
+    } else if (step instanceof NextStep.End end) {
+      LOG.info(() -> "Message " + message.id() + " ends " + end.status().wireName() + ": " + end.reason());
+      claims.end(message.id(), end.status(), attempt, end.code(), end.reason());
+    }
   }
 }

@@ -95,6 +95,12 @@ public class LeadMessage {
   @Column(name = "failed_at")
   private OffsetDateTime failedAt;
 
+  /** Send attempts made so far (dispatch retries after a refused or never-sent attempt). */
+  private int attempts;
+
+  @Column(name = "next_attempt_at")
+  private OffsetDateTime nextAttemptAt;
+
   @Version
   private long version;
 
@@ -142,4 +148,6 @@ public class LeadMessage {
   public OffsetDateTime deliveredAt() { return deliveredAt; }
   public OffsetDateTime readAt() { return readAt; }
   public OffsetDateTime failedAt() { return failedAt; }
+  public int attempts() { return attempts; }
+  public Optional<OffsetDateTime> nextAttemptAt() { return Optional.ofNullable(nextAttemptAt); }
 }
