@@ -25,8 +25,10 @@ public class DatabaseMigrations {
   @Resource(lookup = DataSources.JNDI_NAME)
   DataSource dataSource;
 
+  // Not named migrate: the container looks lifecycle methods up by name, and the static migrate below
+  // made that lookup pick either one.
   @PostConstruct
-  void migrate() {
+  void migrateAtStart() {
     int applied = migrate(dataSource, "classpath:db/migration", "wa_schema_history");
     LOG.info(() -> "Plugin schema up to date (" + applied + " migrations applied now)");
     if (RunMode.current().isDemo()) {
