@@ -8,7 +8,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import java.time.Duration;
 
 /**
  * Publishes dispatch requests to the Artemis queue. Called inside the caller's JTA transaction: the
@@ -25,24 +24,22 @@ public class DispatchQueue {
   Queue queue;
 
   public void publish(DispatchRequest request) {
-    publish(request, request.duplicateId(), Duration.ZERO);
+    publish(request, request.duplicateId());
   }
 
   /**
-   * Publishes attempt {@code attempt} (from 2) of a message, delivered after {@code delay}. Its
-   * duplicate-detection id names the attempt, so the broker keeps it although the first was the same
-   * message.
+   * Publishes attempt {@code attempt} (from 2) of a message. Its duplicate-detection id names the
+   * attempt, so the broker keeps it although the first attempt was the same message.
    */
-  public void publishRetry(DispatchRequest request, int attempt, Duration delay) {
-    publish(request, request.duplicateId() + ":attempt:" + attempt, delay);
+  public void publishRetry(DispatchRequest request, int attempt) {
+    publish(request, request.duplicateId() + ":attempt:" + attempt);
   }
 
-  private void publish(DispatchRequest request, String duplicateId, Duration delay) {
+  private void publish(DispatchRequest request, String duplicateId) {
     try (JMSContext context = connectionFactory.createContext()) {
       TextMessage message = context.createTextMessage(request.toJson());
       message.setStringProperty(JmsResources.DUPLICATE_ID_PROPERTY, duplicateId);
-      context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT)
-          .setDeliveryDelay(delay.toMillis()).send(queue, message);
+      context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT).send(queue, message);
     } catch (JMSException e) {
       throw new IllegalStateException("could not publish message " + request.messageId(), e);
     }

@@ -27,6 +27,7 @@ public class MessageDispatcher {
   @Inject SendClaims claims;
   @Inject Providers providers;
   @Inject DispatchSettings settings;
+  @Inject SenderEffects senders;
 
   /**
    * @return false when the request should be delivered again by the broker (never, since refusals are
@@ -40,12 +41,17 @@ public class MessageDispatcher {
       return true;
     }
     LeadMessage message = claimed.get();
-    int attempt = message.attempts() + 1;
-    Route route = providers.routeFor(message.tenant());
-    OutboundMessage outbound = new OutboundMessage(route.senderId(), message.phone(),
+    int attempt = message.attempts(); // the claim counted this attempt
+    Optional<Route> route = providers.route(message.tenant(), Optional.empty());
+    if (route.isEmpty()) {
+      SendOutcome none = new SendOutcome.NotSent("no usable sender number: all are paused, disabled or critical");
+      apply(message, attempt, null, NextStep.after(none, attempt, settings.retries()));
+      return true;
+    }
+    OutboundMessage outbound = new OutboundMessage(route.get().senderId(), message.phone(),
         new MessageContent.Text(message.body()), message.id());
-    SendOutcome outcome = route.provider().send(outbound);
-    apply(message, attempt, route, NextStep.after(outcome, attempt, settings.retries()));
+    SendOutcome outcome = route.get().provider().send(outbound);
+    apply(message, attempt, route.get(), NextStep.after(outcome, attempt, settings.retries()));
     return true;
   }
 
@@ -59,6 +65,9 @@ public class MessageDispatcher {
       LOG.info(() -> "Message " + message.id() + " attempt " + attempt + " refused (" + again.reason()
           + "); " + again.rule().action() + ", next attempt in " + again.delay());
       claims.retryLater(message, attempt, again.delay(), again.code(), again.reason());
+      if (route != null && again.rule().action() == ErrorAction.PAUSE_SENDER) {
+        senders.pause(message.tenant(), route, again.reason() + ": " + again.rule().meaning());
+      }
     } else if (step instanceof NextStep.End end) {
       LOG.info(() -> "Message " + message.id() + " ends " + end.status().wireName() + ": " + end.reason());
       claims.end(message.id(), end.status(), attempt, end.code(), end.reason());

@@ -42,7 +42,8 @@ public sealed interface NextStep {
       return new AwaitWebhook("provider error " + rejected.code() + " without proof the message was not sent");
     }
     ErrorRule rule = ErrorPolicy.forCode(rejected.code());
-    return refused(rule, rejected.code(), "(#" + rejected.code() + ") " + rejected.title(), attempt, schedule);
+    String title = rejected.title().startsWith("(#") ? rejected.title() : "(#" + rejected.code() + ") " + rejected.title();
+    return refused(rule, rejected.code(), title, attempt, schedule);
   }
 
   private static NextStep refused(ErrorRule rule, Integer code, String reason, int attempt, RetrySchedule schedule) {

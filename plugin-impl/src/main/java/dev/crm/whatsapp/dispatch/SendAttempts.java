@@ -1,6 +1,7 @@
 package dev.crm.whatsapp.dispatch;
 
 import dev.crm.whatsapp.api.MessageStatus;
+import dev.crm.whatsapp.history.LeadMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -56,6 +57,28 @@ public class SendAttempts {
         .setParameter("reason", truncate(reason))
         .setParameter("id", id)
         .setParameter("from", List.of(MessageStatus.QUEUED, MessageStatus.SENDING))
+        .executeUpdate() == 1;
+  }
+
+  /** Queued messages whose next attempt is due at {@code now}, oldest first. */
+  public List<LeadMessage> dueRetries(OffsetDateTime now, int limit) {
+    return em.createQuery("SELECT m FROM LeadMessage m WHERE m.status = :queued AND m.nextAttemptAt <= :now"
+            + " ORDER BY m.nextAttemptAt", LeadMessage.class)
+        .setParameter("queued", MessageStatus.QUEUED)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Takes a due retry for publishing: exactly one caller (of several instances) gets {@code true}.
+   */
+  public boolean takeDueRetry(String id, OffsetDateTime nextAttemptAt) {
+    return em.createQuery("UPDATE LeadMessage m SET m.nextAttemptAt = NULL, m.version = m.version + 1"
+            + " WHERE m.id = :id AND m.status = :queued AND m.nextAttemptAt = :next")
+        .setParameter("id", id)
+        .setParameter("queued", MessageStatus.QUEUED)
+        .setParameter("next", nextAttemptAt)
         .executeUpdate() == 1;
   }
 

@@ -21,7 +21,6 @@ public class SendClaims {
 
   @Inject LeadMessages messages;
   @Inject SendAttempts attempts;
-  @Inject DispatchQueue queue;
   @Inject Clock clock;
 
   /** The message, if this caller won the claim on it. */
@@ -49,15 +48,12 @@ public class SendClaims {
   }
 
   /**
-   * Gives the message back to the queue for attempt {@code attempt + 1} after {@code delay}: the row and
-   * the delayed dispatch request commit together.
+   * Gives the message back for attempt {@code attempt + 1} after {@code delay}; {@link DueRetries}
+   * publishes it when it is due.
    */
   @Transactional(TxType.REQUIRES_NEW)
   public void retryLater(LeadMessage message, int attempt, Duration delay, Integer code, String reason) {
-    OffsetDateTime next = OffsetDateTime.now(clock).plus(delay);
-    if (attempts.requeue(message.id(), attempt, next, code, reason)) {
-      queue.publishRetry(new DispatchRequest(message.id(), message.tenant().value()), attempt + 1, delay);
-    }
+    attempts.requeue(message.id(), attempt, OffsetDateTime.now(clock).plus(delay), code, reason);
   }
 
   /** Ends the message in {@code status} after {@code attempt} attempts. */

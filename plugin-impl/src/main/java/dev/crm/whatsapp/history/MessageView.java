@@ -19,12 +19,14 @@ public record MessageView(
     OffsetDateTime sentAt,
     OffsetDateTime deliveredAt,
     OffsetDateTime readAt,
-    OffsetDateTime failedAt) {
+    OffsetDateTime failedAt,
+    int attempts,
+    OffsetDateTime nextAttemptAt) {
 
   public static MessageView of(LeadMessage m) {
     return new MessageView(m.id(), m.lead().value(), m.direction().name().toLowerCase(), m.body(),
         m.status().wireName(), m.provider().orElse(null), m.providerMessageId().orElse(null),
         m.errorCode().orElse(null), m.errorMessage().orElse(null), m.createdBy(), m.createdAt(), m.queuedAt(),
-        m.sentAt(), m.deliveredAt(), m.readAt(), m.failedAt());
+        m.sentAt(), m.deliveredAt(), m.readAt(), m.failedAt(), m.attempts(), m.nextAttemptAt().orElse(null));
   }
 }

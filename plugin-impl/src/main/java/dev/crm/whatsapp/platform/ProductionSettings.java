@@ -49,6 +49,10 @@ public class ProductionSettings {
     if (absent(config, "wa.webhook.verify-token")) {
       problems.add("set wa.webhook.verify-token (WA_WEBHOOK_VERIFY_TOKEN)");
     }
+    if (absent(config, "wa.accounts.encryption-keys")) {
+      problems.add("set wa.accounts.encryption-keys (WA_ACCOUNTS_ENCRYPTION_KEYS) to id:base64 AES-256 key(s)"
+          + " that encrypt provider credentials");
+    }
     if (config.getOptionalValue("db.url", String.class).orElse("").startsWith("jdbc:h2:")) {
       problems.add("set DB_URL (and DB_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource) to PostgreSQL");
     }

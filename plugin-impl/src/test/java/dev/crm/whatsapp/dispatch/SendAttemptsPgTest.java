@@ -62,6 +62,16 @@ class SendAttemptsPgTest {
   }
 
   @Test
+  void everyClaimCountsAnAttempt() {
+    String id = store.claimed(aMessage().build(), T0);
+    attempts(a -> a.requeue(id, 1, T1, null, "never sent"));
+
+    store.claim(id, T1);
+
+    assertThat(store.find(id).attempts()).isEqualTo(2);
+  }
+
+  @Test
   void aMessageAWebhookAlreadyMovedOnIsNotRequeued() {
     String id = store.accepted(aMessage().build(), "wamid.A", T0);
 
@@ -113,5 +123,24 @@ class SendAttemptsPgTest {
     assertThat(store.find(queued).status()).isEqualTo(MessageStatus.FAILED);
     assertThat(store.find(queued).errorMessage()).contains("dead-lettered");
     assertThat(store.find(claimed).status()).isEqualTo(MessageStatus.SENDING);
+  }
+
+  @Test
+  void aDueRetryIsListedAndTakenOnceAndAFutureOneIsNot() {
+    String due = store.claimed(aMessage().build(), T0);
+    String later = store.claimed(aMessage().build(), T0);
+    attempts(a -> a.requeue(due, 1, T1, 2, "unavailable"));
+    attempts(a -> a.requeue(later, 1, T1.plusSeconds(60), 2, "unavailable"));
+
+    java.util.List<String> listed = attempts(a -> a.dueRetries(T1, 10)).stream().map(LeadMessage::id).toList();
+    boolean first = attempts(a -> a.takeDueRetry(due, T1));
+    boolean second = attempts(a -> a.takeDueRetry(due, T1));
+
+    assertThat(listed).containsExactly(due);
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    java.util.List<LeadMessage> afterwards = attempts(a -> a.dueRetries(T1, 10));
+    assertThat(afterwards).isEmpty();
+    assertThat(store.find(due).status()).isEqualTo(MessageStatus.QUEUED);
   }
 }

@@ -24,6 +24,12 @@ final class Http {
         return reader.readObject();
       }
     }
+
+    jakarta.json.JsonArray jsonArray() {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        return reader.readArray();
+      }
+    }
   }
 
   private final URI base;

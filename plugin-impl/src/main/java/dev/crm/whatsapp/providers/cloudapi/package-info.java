@@ -1,0 +1,5 @@
+/**
+ * Meta's WhatsApp Cloud API: the Graph API messages endpoint over {@code java.net.http}, with MicroProfile
+ * Fault Tolerance timeout, circuit breaker and bulkhead around the call, and never a retry of it.
+ */
+package dev.crm.whatsapp.providers.cloudapi;
