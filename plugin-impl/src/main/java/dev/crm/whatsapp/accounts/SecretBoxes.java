@@ -4,6 +4,7 @@ import dev.crm.whatsapp.platform.RunMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,7 @@ public class SecretBoxes {
   Optional<String> keys;
 
   @Produces
-  @ApplicationScoped
+  @Singleton
   SecretBox secretBox() {
     if (keys.filter(k -> !k.isBlank()).isPresent()) {
       return SecretBox.of(keys.get(), new SecureRandom());

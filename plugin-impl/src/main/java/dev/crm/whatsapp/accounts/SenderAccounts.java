@@ -40,6 +40,11 @@ public class SenderAccounts {
         .getResultStream().findFirst();
   }
 
+  /** Every account of every tenant, for the periodic health refresh. */
+  public List<SenderAccount> all() {
+    return em.createQuery("SELECT a FROM SenderAccount a ORDER BY a.id", SenderAccount.class).getResultList();
+  }
+
   public boolean phoneTaken(String tenant, String phoneNumber) {
     return em.createQuery("SELECT COUNT(a) FROM SenderAccount a WHERE a.tenantId = :tenant AND a.phoneNumber = :phone",
             Long.class)

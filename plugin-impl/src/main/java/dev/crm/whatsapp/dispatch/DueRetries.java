@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Publishes the retries that are due. The schedule's truth is the message row ({@code next_attempt_at}),
+ * Publishes the messages that are due: retries, and any {@code queued} row given a
+ * {@code next_attempt_at} (the way a bulk path queues many messages without a JMS publish per row). The
+ * schedule's truth is the message row ({@code next_attempt_at}),
  * not a delayed broker message, so that a retry survives any restart and is published once whichever
  * instance takes it: each is taken by a guarded UPDATE and published in the same transaction, under a
  * duplicate-detection id naming its attempt.

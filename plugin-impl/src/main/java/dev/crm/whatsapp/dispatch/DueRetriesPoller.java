@@ -4,7 +4,10 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 
-/** Every two seconds: see {@link DueRetries}. */
+/**
+ * Every two seconds: publishes due messages (see {@link DueRetries}), batch after batch while a full
+ * batch was found, for at most a second, so that a large backlog drains without one huge transaction.
+ */
 @Singleton
 public class DueRetriesPoller {
 
@@ -12,6 +15,9 @@ public class DueRetriesPoller {
 
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
   void poll() {
-    retries.publishDue();
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    while (retries.publishDue() == DueRetries.BATCH && System.nanoTime() - deadline < 0) {
+      // keep draining
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.dispatch;
 
+import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.api.provider.OutboundMessage;
 import dev.crm.whatsapp.api.provider.SendOutcome;
@@ -28,6 +29,7 @@ public class MessageDispatcher {
   @Inject Providers providers;
   @Inject DispatchSettings settings;
   @Inject SenderEffects senders;
+  @Inject Pacing pacing;
 
   /**
    * @return false when the request should be delivered again by the broker (never, since refusals are
@@ -35,6 +37,10 @@ public class MessageDispatcher {
    */
   @Transactional(TxType.NOT_SUPPORTED)
   public boolean dispatch(DispatchRequest request) {
+    Optional<Route> route = providers.route(TenantId.of(request.tenant()), Optional.empty());
+    if (route.isPresent() && !pacing.acquire(route.get())) {
+      return false; // interrupted while pacing (shutting down): nothing claimed, the broker redelivers
+    }
     Optional<LeadMessage> claimed = claims.claim(request.messageId());
     if (claimed.isEmpty()) {
       LOG.fine(() -> "Message " + request.messageId() + " already claimed or final; nothing sent");
@@ -42,7 +48,6 @@ public class MessageDispatcher {
     }
     LeadMessage message = claimed.get();
     int attempt = message.attempts(); // the claim counted this attempt
-    Optional<Route> route = providers.route(message.tenant(), Optional.empty());
     if (route.isEmpty()) {
       SendOutcome none = new SendOutcome.NotSent("no usable sender number: all are paused, disabled or critical");
       apply(message, attempt, null, NextStep.after(none, attempt, settings.retries()));
@@ -67,10 +72,13 @@ public class MessageDispatcher {
       claims.retryLater(message, attempt, again.delay(), again.code(), again.reason());
       if (route != null && again.rule().action() == ErrorAction.PAUSE_SENDER) {
         senders.pause(message.tenant(), route, again.reason() + ": " + again.rule().meaning());
+      } else if (route != null && again.rule().action() == ErrorAction.SLOW_SENDER) {
+        pacing.slowDown(route);
       }
     } else if (step instanceof NextStep.End end) {
       LOG.info(() -> "Message " + message.id() + " ends " + end.status().wireName() + ": " + end.reason());
-      claims.end(message.id(), end.status(), attempt, end.code(), end.reason());
+      claims.end(message.id(), end.status(), attempt, end.code(), end.reason(),
+          route == null ? null : route.provider().type(), route == null ? null : route.senderId());
     }
   }
 }

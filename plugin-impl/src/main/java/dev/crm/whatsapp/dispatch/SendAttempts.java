@@ -47,9 +47,18 @@ public class SendAttempts {
   /** Ends the message in {@code status} ({@code failed} or {@code opted_out}) with the error that ended it. */
   public boolean end(String id, MessageStatus status, int attempts, OffsetDateTime now, Integer code,
       String reason) {
+    return end(id, status, attempts, now, code, reason, null, null);
+  }
+
+  /** Like {@link #end(String, MessageStatus, int, OffsetDateTime, Integer, String)}, naming the sender that was refused. */
+  public boolean end(String id, MessageStatus status, int attempts, OffsetDateTime now, Integer code,
+      String reason, String provider, String senderId) {
     return em.createQuery("UPDATE LeadMessage m SET m.status = :status, m.attempts = :attempts,"
             + " m.failedAt = :now, m.nextAttemptAt = NULL, m.errorCode = :code, m.errorMessage = :reason,"
+            + " m.provider = COALESCE(:provider, m.provider), m.senderId = COALESCE(:sender, m.senderId),"
             + " m.version = m.version + 1 WHERE m.id = :id AND m.status IN :from")
+        .setParameter("provider", provider)
+        .setParameter("sender", senderId)
         .setParameter("status", status)
         .setParameter("attempts", attempts)
         .setParameter("now", now)
@@ -108,6 +117,35 @@ public class SendAttempts {
         .setParameter("sending", MessageStatus.SENDING)
         .setParameter("before", claimedBefore)
         .executeUpdate();
+  }
+
+  /**
+   * Outcomes of one sender's sends claimed since {@code since}: [accepted, refused with a code,
+   * mean milliseconds from claim to acceptance or -1 when none].
+   */
+  public long[] outcomesOf(String provider, String senderId, OffsetDateTime since) {
+    List<LeadMessage> recent = em.createQuery("SELECT m FROM LeadMessage m WHERE m.provider = :provider"
+            + " AND m.senderId = :sender AND m.sendingAt >= :since", LeadMessage.class)
+        .setParameter("provider", provider).setParameter("sender", senderId).setParameter("since", since)
+        .setMaxResults(2000)
+        .getResultList();
+    long accepted = 0;
+    long refused = 0;
+    long latencyTotal = 0;
+    long latencyCount = 0;
+    for (LeadMessage m : recent) {
+      if (m.sentAt() != null) {
+        accepted++;
+        long millis = java.time.Duration.between(m.sendingAt(), m.sentAt()).toMillis();
+        if (millis >= 0) {
+          latencyTotal += millis;
+          latencyCount++;
+        }
+      } else if (m.status() == MessageStatus.FAILED && m.errorCode().isPresent()) {
+        refused++;
+      }
+    }
+    return new long[] {accepted, refused, latencyCount == 0 ? -1 : latencyTotal / latencyCount};
   }
 
   static String truncate(String text) {

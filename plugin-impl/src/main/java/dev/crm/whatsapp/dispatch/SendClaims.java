@@ -56,10 +56,11 @@ public class SendClaims {
     attempts.requeue(message.id(), attempt, OffsetDateTime.now(clock).plus(delay), code, reason);
   }
 
-  /** Ends the message in {@code status} after {@code attempt} attempts. */
+  /** Ends the message in {@code status} after {@code attempt} attempts, refused by {@code senderId}. */
   @Transactional(TxType.REQUIRES_NEW)
-  public void end(String messageId, MessageStatus status, int attempt, Integer code, String reason) {
-    attempts.end(messageId, status, attempt, OffsetDateTime.now(clock), code, reason);
+  public void end(String messageId, MessageStatus status, int attempt, Integer code, String reason,
+      String provider, String senderId) {
+    attempts.end(messageId, status, attempt, OffsetDateTime.now(clock), code, reason, provider, senderId);
   }
 
   /** Ends a message whose request was dead-lettered, unless it was claimed (it may have left). */

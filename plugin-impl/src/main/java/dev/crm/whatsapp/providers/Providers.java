@@ -30,13 +30,22 @@ public class Providers {
    * A provider and the sender number to use on it.
    *
    * @param accountId the sender account, or {@code null} for the configured default sender
+   * @param mpsLimit the number's messages per second
    * @param note why this number, e.g. a failover; {@code null} when unremarkable
    */
-  public record Route(MessagingProvider provider, String senderId, String accountId, String note) {
+  public record Route(MessagingProvider provider, String senderId, String accountId, int mpsLimit, String note) {
     public Route(MessagingProvider provider, String senderId) {
-      this(provider, senderId, null, null);
+      this(provider, senderId, null, DEFAULT_MPS, null);
+    }
+
+    /** What pacing counts against: the number at its provider. */
+    public String senderKey() {
+      return provider.type() + ":" + senderId;
     }
   }
+
+  /** Meta's default throughput per number. */
+  public static final int DEFAULT_MPS = 80;
 
   @Inject @Any Instance<MessagingProvider> available;
   @Inject SenderRouter router;
@@ -73,7 +82,7 @@ public class Providers {
       return Optional.of(new Route(byType.get(defaultType), defaultSenderId));
     }
     return choice.get().flatMap(c -> Optional.ofNullable(byType.get(c.account().provider()))
-        .map(provider -> new Route(provider, c.account().senderId(), c.account().id(),
+        .map(provider -> new Route(provider, c.account().senderId(), c.account().id(), c.account().mpsLimit(),
             c.failedOver() ? c.why() : null)));
   }
 

@@ -132,6 +132,12 @@ public final class GraphApiStub implements AutoCloseable {
         answer(exchange, 200, stats());
         return;
       }
+      if (path.equals("/_stub/accepted")) {
+        StringBuilder lines = new StringBuilder();
+        accepted.forEach((callback, count) -> lines.append(callback).append(',').append(count.get()).append('\n'));
+        answer(exchange, 200, lines.toString());
+        return;
+      }
       Matcher matcher = PATH.matcher(path);
       if (!matcher.matches()) {
         answer(exchange, 404, graphError(803, "Unknown path", "OAuthException"));
