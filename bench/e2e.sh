@@ -26,7 +26,8 @@ PORT=18280 WA_JMS_PORT=61836 WA_JMS_DATA_DIR=$WORK/broker WA_WEBHOOK_VERIFY_TOKE
 PAYARA=$!
 trap 'kill $PAYARA $STUB 2>/dev/null || true' EXIT
 for i in $(seq 1 180); do
-  curl -sf http://127.0.0.1:18280/health/ready >/dev/null 2>&1 && break
+  curl -sf -X POST -H 'Content-Type: application/json' http://127.0.0.1:18280/whatsapp/api/v1/demo/tokens \
+    -d '{"tenant":"acme","user":"bench","groups":["admin"]}' >/dev/null 2>&1 && break
   sleep 1
 done
 BASE=http://127.0.0.1:18280/whatsapp/api/v1

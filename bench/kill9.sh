@@ -27,7 +27,8 @@ start_payara() {
     --deploy $T/artemis-rar.rar --deploy $T/whatsapp.war >> "$WORK/payara.log" 2>&1 &
   PAYARA=$!
   for i in $(seq 1 180); do
-    curl -sf http://127.0.0.1:18280/health/ready >/dev/null 2>&1 && return 0
+    curl -sf -X POST -H 'Content-Type: application/json' http://127.0.0.1:18280/whatsapp/api/v1/demo/tokens \
+    -d '{"tenant":"acme","user":"bench","groups":["admin"]}' >/dev/null 2>&1 && return 0
     sleep 1
   done
   echo "Payara did not become ready" >&2
@@ -46,7 +47,7 @@ psql -q -h 127.0.0.1 -U postgres -d $DB -c "INSERT INTO wa_message (id, tenant_i
   SELECT gen_random_uuid()::text, 'acme', 'bench', 'OUTBOUND', '+62812' || lpad(i::text, 7, '0'), 'bench',
   'QUEUED', now(), now(), now(), 0, 0 FROM generate_series(1, $N) i" >/dev/null
 for k in $(seq 1 "$K"); do
-  sleep "$(( (RANDOM % 4) + 1 ))"
+  sleep "$(( (RANDOM % 16) + 5 ))" # 5-20 s after the server is ready: mid-sending
   echo "kill -9 #$k after $(curl -sf http://127.0.0.1:18290/_stub/stats)"
   kill -9 "$PAYARA"; wait "$PAYARA" 2>/dev/null || true
   start_payara
