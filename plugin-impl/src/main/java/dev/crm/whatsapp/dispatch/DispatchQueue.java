@@ -24,9 +24,21 @@ public class DispatchQueue {
   Queue queue;
 
   public void publish(DispatchRequest request) {
+    publish(request, request.duplicateId());
+  }
+
+  /**
+   * Publishes attempt {@code attempt} (from 2) of a message. Its duplicate-detection id names the
+   * attempt, so the broker keeps it although the first attempt was the same message.
+   */
+  public void publishRetry(DispatchRequest request, int attempt) {
+    publish(request, request.duplicateId() + ":attempt:" + attempt);
+  }
+
+  private void publish(DispatchRequest request, String duplicateId) {
     try (JMSContext context = connectionFactory.createContext()) {
       TextMessage message = context.createTextMessage(request.toJson());
-      message.setStringProperty(JmsResources.DUPLICATE_ID_PROPERTY, request.duplicateId());
+      message.setStringProperty(JmsResources.DUPLICATE_ID_PROPERTY, duplicateId);
       context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT).send(queue, message);
     } catch (JMSException e) {
       throw new IllegalStateException("could not publish message " + request.messageId(), e);

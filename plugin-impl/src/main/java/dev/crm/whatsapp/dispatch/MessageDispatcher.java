@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.dispatch;
 
+import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.api.provider.OutboundMessage;
 import dev.crm.whatsapp.api.provider.SendOutcome;
@@ -16,9 +17,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Sends one queued message: claim, call the provider outside any transaction, record what is known.
- * A redelivered request finds the message claimed and does nothing; an outcome nobody knows leaves the
- * message in {@code sending} until a status webhook carrying its id resolves it.
+ * Sends one queued message: claim, call the provider outside any transaction, then apply the
+ * {@link ErrorPolicy} to the answer ({@link NextStep}). A redelivered request finds the message claimed
+ * and does nothing; an outcome nobody knows leaves the message in {@code sending} until a status webhook
+ * carrying its id resolves it; a refused message is queued again with backoff or ended, never retried
+ * inside the call.
  */
 @ApplicationScoped
 public class MessageDispatcher {
@@ -27,12 +30,20 @@ public class MessageDispatcher {
   @Inject SendClaims claims;
   @Inject Providers providers;
   @Inject ConsentGate consent;
+  @Inject DispatchSettings settings;
+  @Inject SenderEffects senders;
+  @Inject Pacing pacing;
 
   /**
-   * @return false when the send should be tried again later (it provably never reached the provider)
+   * @return false when the request should be delivered again by the broker (never, since refusals are
+   *     requeued with their own delay; kept for the listener's contract)
    */
   @Transactional(TxType.NOT_SUPPORTED)
   public boolean dispatch(DispatchRequest request) {
+    Optional<Route> route = providers.route(TenantId.of(request.tenant()), Optional.empty());
+    if (route.isPresent() && !pacing.acquire(route.get())) {
+      return false; // interrupted while pacing (shutting down): nothing claimed, the broker redelivers
+    }
     Optional<LeadMessage> claimed = claims.claim(request.messageId());
     if (claimed.isEmpty()) {
       LOG.fine(() -> "Message " + request.messageId() + " already claimed or final; nothing sent");
@@ -42,23 +53,39 @@ public class MessageDispatcher {
     if (consent.stopsOptedOut(message)) {
       return true;
     }
-    Route route = providers.routeFor(message.tenant());
+    int attempt = message.attempts(); // the claim counted this attempt
+    if (route.isEmpty()) {
+      SendOutcome none = new SendOutcome.NotSent("no usable sender number: all are paused, disabled or critical");
+      apply(message, attempt, null, NextStep.after(none, attempt, settings.retries()));
+      return true;
+    }
     MessageContent content = message.contentJson().map(StoredContent::read)
         .orElseGet(() -> new MessageContent.Text(message.body()));
-    OutboundMessage outbound = new OutboundMessage(route.senderId(), message.phone(), content, message.id());
-    SendOutcome outcome = route.provider().send(outbound);
-    if (outcome instanceof SendOutcome.Accepted accepted) {
-      claims.accepted(message.id(), route.provider().type(), route.senderId(), accepted.providerMessageId());
-    } else if (outcome instanceof SendOutcome.Rejected rejected) {
-      claims.failed(message.id(), rejected.code(), rejected.title());
-    } else if (outcome instanceof SendOutcome.Uncertain uncertain) {
-      LOG.warning(() -> "Outcome of message " + message.id() + " unknown (" + uncertain.reason()
-          + "); waiting for its status webhook");
-    } else if (outcome instanceof SendOutcome.NotSent notSent) {
-      LOG.info(() -> "Message " + message.id() + " not sent (" + notSent.reason() + "); will retry");
-      claims.release(message.id());
-      return false;
-    }
+    OutboundMessage outbound = new OutboundMessage(route.get().senderId(), message.phone(), content, message.id());
+    SendOutcome outcome = route.get().provider().send(outbound);
+    apply(message, attempt, route.get(), NextStep.after(outcome, attempt, settings.retries()));
     return true;
+  }
+
+  private void apply(LeadMessage message, int attempt, Route route, NextStep step) {
+    if (step instanceof NextStep.RecordAccepted accepted) {
+      claims.accepted(message.id(), route.provider().type(), route.senderId(), accepted.providerMessageId());
+    } else if (step instanceof NextStep.AwaitWebhook await) {
+      LOG.warning(() -> "Outcome of message " + message.id() + " unknown (" + await.reason()
+          + "); waiting for its status webhook");
+    } else if (step instanceof NextStep.SendAgain again) {
+      LOG.info(() -> "Message " + message.id() + " attempt " + attempt + " refused (" + again.reason()
+          + "); " + again.rule().action() + ", next attempt in " + again.delay());
+      claims.retryLater(message, attempt, again.delay(), again.code(), again.reason());
+      if (route != null && again.rule().action() == ErrorAction.PAUSE_SENDER) {
+        senders.pause(message.tenant(), route, again.reason() + ": " + again.rule().meaning());
+      } else if (route != null && again.rule().action() == ErrorAction.SLOW_SENDER) {
+        pacing.slowDown(route);
+      }
+    } else if (step instanceof NextStep.End end) {
+      LOG.info(() -> "Message " + message.id() + " ends " + end.status().wireName() + ": " + end.reason());
+      claims.end(message.id(), end.status(), attempt, end.code(), end.reason(),
+          route == null ? null : route.provider().type(), route == null ? null : route.senderId());
+    }
   }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
 public class SendClaims {
 
   @Inject LeadMessages messages;
+  @Inject SendAttempts attempts;
   @Inject Clock clock;
 
   /** The message, if this caller won the claim on it. */
@@ -43,5 +45,27 @@ public class SendClaims {
   @Transactional(TxType.REQUIRES_NEW)
   public void failed(String messageId, Integer code, String reason) {
     messages.advance(messageId, MessageStatus.FAILED, OffsetDateTime.now(clock), code, reason);
+  }
+
+  /**
+   * Gives the message back for attempt {@code attempt + 1} after {@code delay}; {@link DueRetries}
+   * publishes it when it is due.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void retryLater(LeadMessage message, int attempt, Duration delay, Integer code, String reason) {
+    attempts.requeue(message.id(), attempt, OffsetDateTime.now(clock).plus(delay), code, reason);
+  }
+
+  /** Ends the message in {@code status} after {@code attempt} attempts, refused by {@code senderId}. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void end(String messageId, MessageStatus status, int attempt, Integer code, String reason,
+      String provider, String senderId) {
+    attempts.end(messageId, status, attempt, OffsetDateTime.now(clock), code, reason, provider, senderId);
+  }
+
+  /** Ends a message whose request was dead-lettered, unless it was claimed (it may have left). */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void deadLettered(String messageId, String reason) {
+    attempts.endQueued(messageId, OffsetDateTime.now(clock), reason);
   }
 }

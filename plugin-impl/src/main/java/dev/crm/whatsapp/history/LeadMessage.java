@@ -112,6 +112,11 @@ public class LeadMessage {
   /** The rendered provider content as JSON (templates' StoredContent); {@code null} for plain texts. */
   @Column(name = "content")
   private String content;
+  /** Send attempts made so far (dispatch retries after a refused or never-sent attempt). */
+  private int attempts;
+
+  @Column(name = "next_attempt_at")
+  private OffsetDateTime nextAttemptAt;
 
   @Version
   private long version;
@@ -197,4 +202,6 @@ public class LeadMessage {
   public Optional<String> templateId() { return Optional.ofNullable(templateId); }
   public Optional<String> templateName() { return Optional.ofNullable(templateName); }
   public Optional<String> contentJson() { return Optional.ofNullable(content); }
+  public int attempts() { return attempts; }
+  public Optional<OffsetDateTime> nextAttemptAt() { return Optional.ofNullable(nextAttemptAt); }
 }

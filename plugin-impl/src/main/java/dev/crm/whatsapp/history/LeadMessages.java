@@ -56,7 +56,8 @@ public class LeadMessages {
    * claim is what keeps a redelivered JMS message from sending twice.
    */
   public boolean claim(String id, OffsetDateTime now) {
-    return em.createQuery("UPDATE LeadMessage m SET m.status = :sending, m.sendingAt = :now, m.version = m.version + 1"
+    return em.createQuery("UPDATE LeadMessage m SET m.status = :sending, m.sendingAt = :now, m.attempts = m.attempts + 1,"
+            + " m.version = m.version + 1"
             + " WHERE m.id = :id AND m.status IN :claimable")
         .setParameter("sending", MessageStatus.SENDING)
         .setParameter("now", now)

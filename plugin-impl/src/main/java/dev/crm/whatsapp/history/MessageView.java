@@ -24,7 +24,9 @@ public record MessageView(
     String pricingCategory,
     OffsetDateTime respondedAt,
     String templateId,
-    String templateName) {
+    String templateName,
+    int attempts,
+    OffsetDateTime nextAttemptAt) {
 
   public static MessageView of(LeadMessage m) {
     return new MessageView(m.id(), m.lead().value(), m.direction().name().toLowerCase(), m.body(),
@@ -32,6 +34,6 @@ public record MessageView(
         m.errorCode().orElse(null), m.errorMessage().orElse(null), m.createdBy(), m.createdAt(), m.queuedAt(),
         m.sentAt(), m.deliveredAt(), m.readAt(), m.failedAt(), m.messageType().orElse(null),
         m.pricingCategory().orElse(null), m.respondedAt().orElse(null), m.templateId().orElse(null),
-        m.templateName().orElse(null));
+        m.templateName().orElse(null), m.attempts(), m.nextAttemptAt().orElse(null));
   }
 }

@@ -56,6 +56,10 @@ public class ProductionSettings {
       problems.add("set wa.consent.hash-key (WA_CONSENT_HASH_KEY): opt-outs are filed under a keyed hash of the"
           + " number, and the built-in demo key is public");
     }
+    if (absent(config, "wa.accounts.encryption-keys")) {
+      problems.add("set wa.accounts.encryption-keys (WA_ACCOUNTS_ENCRYPTION_KEYS) to id:base64 AES-256 key(s)"
+          + " that encrypt provider credentials");
+    }
     String databaseUrl = config.getOptionalValue("db.url", String.class).orElse("");
     if (databaseUrl.isBlank() || databaseUrl.startsWith("jdbc:h2:")) {
       problems.add("set DB_URL (and DB_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource) to PostgreSQL");

@@ -32,6 +32,10 @@ final class Http {
         return value instanceof jakarta.json.JsonArray array ? array : value.asJsonObject().getJsonArray(name);
       }
     }
+
+    jakarta.json.JsonArray jsonArray() {
+      return json(null);
+    }
   }
 
   private final URI base;

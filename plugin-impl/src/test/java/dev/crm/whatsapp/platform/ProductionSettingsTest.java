@@ -17,6 +17,7 @@ class ProductionSettingsTest {
     settings.put("wa.webhook.verify-token", "v3rify");
     settings.put("db.url", "jdbc:postgresql://db/crm");
     settings.put("wa.consent.hash-key", "a-long-random-key");
+    settings.put("wa.accounts.encryption-keys", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
     return settings;
   }
 
@@ -28,8 +29,9 @@ class ProductionSettingsTest {
   @Test
   void everyMissingSettingIsListedAtOnce() {
     assertThat(ProductionSettings.problems(MapConfig.of(Map.of())))
-        .hasSize(6)
+        .hasSize(7)
         .anySatisfy(p -> assertThat(p).contains("wa.consent.hash-key"))
+        .anySatisfy(p -> assertThat(p).contains("wa.accounts.encryption-keys"))
         .anySatisfy(p -> assertThat(p).contains("mp.jwt.verify.publickey.location"))
         .anySatisfy(p -> assertThat(p).contains("mp.jwt.verify.issuer"))
         .anySatisfy(p -> assertThat(p).contains("wa.webhook.app-secret"))
@@ -50,5 +52,13 @@ class ProductionSettingsTest {
     settings.remove("mp.jwt.verify.publickey.location");
     settings.put("mp.jwt.verify.publickey", "-----BEGIN PUBLIC KEY-----...");
     assertThat(ProductionSettings.problems(MapConfig.of(settings))).isEmpty();
+  }
+
+  @Test
+  void productionWithoutACredentialsKeyIsRefused() {
+    Map<String, String> settings = complete();
+    settings.remove("wa.accounts.encryption-keys");
+    assertThat(ProductionSettings.problems(MapConfig.of(settings))).singleElement().asString()
+        .contains("wa.accounts.encryption-keys");
   }
 }

@@ -1,0 +1,35 @@
+package dev.crm.whatsapp.accounts;
+
+import dev.crm.whatsapp.platform.RunMode;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/** In demo mode, gives each demo tenant a sandbox sender number at start if it has none. */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+public class DemoSenderAccounts {
+  private static final Logger LOG = Logger.getLogger(DemoSenderAccounts.class.getName());
+  static final Map<String, String> DEMO_NUMBERS = Map.of("acme", "+6281100000001", "globex", "+6281100000002");
+
+  @Inject AccountService service;
+
+  @PostConstruct
+  void seed() {
+    if (!RunMode.current().isDemo()) {
+      return;
+    }
+    DEMO_NUMBERS.forEach((tenant, phone) -> {
+      if (service.list(tenant).isEmpty()) {
+        service.create(tenant, new AccountRequests.Create("Demo sandbox number", phone, "sandbox",
+            "sandbox-" + tenant + "-1", null, SenderAccount.DEFAULT_MPS, 1000, true));
+        LOG.info(() -> "Demo tenant " + tenant + " got a sandbox sender number");
+      }
+    });
+  }
+}

@@ -1,0 +1,53 @@
+package dev.crm.whatsapp.accounts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The repository of {@link SenderAccount}s; every lookup by id is scoped to a tenant. */
+@ApplicationScoped
+public class SenderAccounts {
+
+  @PersistenceContext(unitName = "whatsapp")
+  EntityManager em;
+
+  /** For tests outside the container. */
+  public static SenderAccounts over(EntityManager em) {
+    SenderAccounts accounts = new SenderAccounts();
+    accounts.em = em;
+    return accounts;
+  }
+
+  public void add(SenderAccount account) {
+    em.persist(account);
+  }
+
+  public List<SenderAccount> ofTenant(String tenant) {
+    return em.createNamedQuery("SenderAccount.ofTenant", SenderAccount.class).setParameter("tenant", tenant)
+        .getResultList();
+  }
+
+  /** The tenant's account {@code id}; another tenant's id is as absent as an unknown one. */
+  public Optional<SenderAccount> find(String tenant, String id) {
+    return Optional.ofNullable(em.find(SenderAccount.class, id)).filter(a -> a.tenant().equals(tenant));
+  }
+
+  public Optional<SenderAccount> bySender(String provider, String senderId) {
+    return em.createNamedQuery("SenderAccount.bySender", SenderAccount.class)
+        .setParameter("provider", provider).setParameter("sender", senderId)
+        .getResultStream().findFirst();
+  }
+
+  /** Every account of every tenant, for the periodic health refresh. */
+  public List<SenderAccount> all() {
+    return em.createQuery("SELECT a FROM SenderAccount a ORDER BY a.id", SenderAccount.class).getResultList();
+  }
+
+  public boolean phoneTaken(String tenant, String phoneNumber) {
+    return em.createQuery("SELECT COUNT(a) FROM SenderAccount a WHERE a.tenantId = :tenant AND a.phoneNumber = :phone",
+            Long.class)
+        .setParameter("tenant", tenant).setParameter("phone", phoneNumber).getSingleResult() > 0;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.crm.whatsapp.dispatch;
+
+import dev.crm.whatsapp.history.LeadMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Publishes the messages that are due: retries, and any {@code queued} row given a
+ * {@code next_attempt_at} (the way a bulk path queues many messages without a JMS publish per row). The
+ * schedule's truth is the message row ({@code next_attempt_at}),
+ * not a delayed broker message, so that a retry survives any restart and is published once whichever
+ * instance takes it: each is taken by a guarded UPDATE and published in the same transaction, under a
+ * duplicate-detection id naming its attempt.
+ */
+@ApplicationScoped
+public class DueRetries {
+  static final int BATCH = 500;
+
+  @Inject SendAttempts attempts;
+  @Inject DispatchQueue queue;
+  @Inject Clock clock;
+
+  /** @return how many retries were published */
+  @Transactional
+  public int publishDue() {
+    List<LeadMessage> due = attempts.dueRetries(OffsetDateTime.now(clock), BATCH);
+    int published = 0;
+    for (LeadMessage message : due) {
+      if (attempts.takeDueRetry(message.id(), message.nextAttemptAt().orElseThrow())) {
+        queue.publishRetry(new DispatchRequest(message.id(), message.tenant().value()), message.attempts() + 1);
+        published++;
+      }
+    }
+    return published;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.crm.whatsapp.dispatch;
+
+import dev.crm.whatsapp.api.MessageStatus;
+import dev.crm.whatsapp.history.LeadMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The dispatch-only status changes of a message, each one guarded UPDATE from {@code sending} (the claim
+ * this consumer holds), so that a webhook that already moved the message on always wins.
+ */
+@ApplicationScoped
+public class SendAttempts {
+
+  @PersistenceContext(unitName = "whatsapp")
+  EntityManager em;
+
+  /** For tests outside the container. */
+  public static SendAttempts over(EntityManager em) {
+    SendAttempts attempts = new SendAttempts();
+    attempts.em = em;
+    return attempts;
+  }
+
+  /**
+   * Gives the claim back for another attempt at {@code nextAttemptAt}, remembering the last error.
+   *
+   * @return false when the message is no longer this consumer's to requeue
+   */
+  public boolean requeue(String id, int attempts, OffsetDateTime nextAttemptAt, Integer code, String reason) {
+    return em.createQuery("UPDATE LeadMessage m SET m.status = :queued, m.attempts = :attempts,"
+            + " m.nextAttemptAt = :next, m.errorCode = :code, m.errorMessage = :reason, m.version = m.version + 1"
+            + " WHERE m.id = :id AND m.status = :sending")
+        .setParameter("queued", MessageStatus.QUEUED)
+        .setParameter("attempts", attempts)
+        .setParameter("next", nextAttemptAt)
+        .setParameter("code", code)
+        .setParameter("reason", truncate(reason))
+        .setParameter("id", id)
+        .setParameter("sending", MessageStatus.SENDING)
+        .executeUpdate() == 1;
+  }
+
+  /** Ends the message in {@code status} ({@code failed} or {@code opted_out}) with the error that ended it. */
+  public boolean end(String id, MessageStatus status, int attempts, OffsetDateTime now, Integer code,
+      String reason) {
+    return end(id, status, attempts, now, code, reason, null, null);
+  }
+
+  /** Like {@link #end(String, MessageStatus, int, OffsetDateTime, Integer, String)}, naming the sender that was refused. */
+  public boolean end(String id, MessageStatus status, int attempts, OffsetDateTime now, Integer code,
+      String reason, String provider, String senderId) {
+    return em.createQuery("UPDATE LeadMessage m SET m.status = :status, m.attempts = :attempts,"
+            + " m.failedAt = :now, m.nextAttemptAt = NULL, m.errorCode = :code, m.errorMessage = :reason,"
+            + " m.provider = COALESCE(:provider, m.provider), m.senderId = COALESCE(:sender, m.senderId),"
+            + " m.version = m.version + 1 WHERE m.id = :id AND m.status IN :from")
+        .setParameter("provider", provider)
+        .setParameter("sender", senderId)
+        .setParameter("status", status)
+        .setParameter("attempts", attempts)
+        .setParameter("now", now)
+        .setParameter("code", code)
+        .setParameter("reason", truncate(reason))
+        .setParameter("id", id)
+        .setParameter("from", List.of(MessageStatus.QUEUED, MessageStatus.SENDING))
+        .executeUpdate() == 1;
+  }
+
+  /** Queued messages whose next attempt is due at {@code now}, oldest first. */
+  public List<LeadMessage> dueRetries(OffsetDateTime now, int limit) {
+    return em.createQuery("SELECT m FROM LeadMessage m WHERE m.status = :queued AND m.nextAttemptAt <= :now"
+            + " ORDER BY m.nextAttemptAt", LeadMessage.class)
+        .setParameter("queued", MessageStatus.QUEUED)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Takes a due retry for publishing: exactly one caller (of several instances) gets {@code true}.
+   */
+  public boolean takeDueRetry(String id, OffsetDateTime nextAttemptAt) {
+    return em.createQuery("UPDATE LeadMessage m SET m.nextAttemptAt = NULL, m.version = m.version + 1"
+            + " WHERE m.id = :id AND m.status = :queued AND m.nextAttemptAt = :next")
+        .setParameter("id", id)
+        .setParameter("queued", MessageStatus.QUEUED)
+        .setParameter("next", nextAttemptAt)
+        .executeUpdate() == 1;
+  }
+
+  /** Fails a message still {@code queued} (never claimed, so never sent) with {@code reason}. */
+  public boolean endQueued(String id, OffsetDateTime now, String reason) {
+    return em.createQuery("UPDATE LeadMessage m SET m.status = :failed, m.failedAt = :now, m.nextAttemptAt = NULL,"
+            + " m.errorMessage = :reason, m.version = m.version + 1 WHERE m.id = :id AND m.status IN :from")
+        .setParameter("failed", MessageStatus.FAILED)
+        .setParameter("now", now)
+        .setParameter("reason", truncate(reason))
+        .setParameter("id", id)
+        .setParameter("from", List.of(MessageStatus.PENDING, MessageStatus.QUEUED))
+        .executeUpdate() == 1;
+  }
+
+  /**
+   * Marks {@code unknown} the messages left in {@code sending} since before {@code claimedBefore}: their
+   * outcome was never learnt, and they are never sent again.
+   *
+   * @return how many were marked
+   */
+  public int markUnresolvedUnknown(OffsetDateTime claimedBefore) {
+    return em.createQuery("UPDATE LeadMessage m SET m.status = :unknown, m.errorMessage = :reason,"
+            + " m.version = m.version + 1 WHERE m.status = :sending AND m.sendingAt < :before")
+        .setParameter("unknown", MessageStatus.UNKNOWN)
+        .setParameter("reason", "no outcome learnt from the provider; not resent to avoid a duplicate")
+        .setParameter("sending", MessageStatus.SENDING)
+        .setParameter("before", claimedBefore)
+        .executeUpdate();
+  }
+
+  /**
+   * Outcomes of one sender's sends claimed since {@code since}: [accepted, refused with a code,
+   * mean milliseconds from claim to acceptance or -1 when none].
+   */
+  public long[] outcomesOf(String provider, String senderId, OffsetDateTime since) {
+    List<LeadMessage> recent = em.createQuery("SELECT m FROM LeadMessage m WHERE m.provider = :provider"
+            + " AND m.senderId = :sender AND m.sendingAt >= :since", LeadMessage.class)
+        .setParameter("provider", provider).setParameter("sender", senderId).setParameter("since", since)
+        .setMaxResults(2000)
+        .getResultList();
+    long accepted = 0;
+    long refused = 0;
+    long latencyTotal = 0;
+    long latencyCount = 0;
+    for (LeadMessage m : recent) {
+      if (m.sentAt() != null) {
+        accepted++;
+        long millis = java.time.Duration.between(m.sendingAt(), m.sentAt()).toMillis();
+        if (millis >= 0) {
+          latencyTotal += millis;
+          latencyCount++;
+        }
+      } else if (m.status() == MessageStatus.FAILED && m.errorCode().isPresent()) {
+        refused++;
+      }
+    }
+    return new long[] {accepted, refused, latencyCount == 0 ? -1 : latencyTotal / latencyCount};
+  }
+
+  static String truncate(String text) {
+    return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+  }
+}

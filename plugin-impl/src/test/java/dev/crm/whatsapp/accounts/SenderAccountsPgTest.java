@@ -1,0 +1,109 @@
+package dev.crm.whatsapp.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crm.whatsapp.testing.PgSchema;
+import dev.crm.whatsapp.testing.WhatsAppPersistence;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Sender accounts on PostgreSQL: tenant scoping, sealed credentials, lookup by provider sender id. */
+class SenderAccountsPgTest {
+  private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+  private static final SecretBox BOX = SecretBox.of("k1:" + Base64.getEncoder().encodeToString(new byte[32]),
+      new SecureRandom());
+
+  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
+
+  private static WhatsAppPersistence db;
+
+  @BeforeAll
+  static void openPersistenceUnit() {
+    db = WhatsAppPersistence.over(schema.dataSource());
+  }
+
+  @AfterAll
+  static void closePersistenceUnit() {
+    db.close();
+  }
+
+  @AfterEach
+  void deleteAccounts() {
+    schema.execute("DELETE FROM wa_sender_account");
+  }
+
+  private <T> T accounts(Function<SenderAccounts, T> work) {
+    return db.inTransaction(em -> work.apply(SenderAccounts.over(em)));
+  }
+
+  private SenderAccount added(String tenant, String phone, String senderId, String token) {
+    SenderAccount account = SenderAccount.create(tenant, "Sales line", phone, "cloud-api", senderId,
+        token == null ? null : BOX.seal(token), 80, 1000, T0);
+    db.run(em -> SenderAccounts.over(em).add(account));
+    return account;
+  }
+
+  @Test
+  void anotherTenantsAccountIsAsAbsentAsAnUnknownOne() {
+    SenderAccount acme = added("acme", "+6281100000001", "1001", "token-a");
+
+    var result1 = accounts(a -> a.find("acme", acme.id()));
+    assertThat(result1).isPresent();
+    var result2 = accounts(a -> a.find("globex", acme.id()));
+    assertThat(result2).isEmpty();
+    var result3 = accounts(a -> a.ofTenant("globex"));
+    assertThat(result3).isEmpty();
+  }
+
+  @Test
+  void credentialsAreStoredSealedAndOpenWithTheirKey() {
+    SenderAccount account = added("acme", "+6281100000002", "1002", "EAAG-plain-token");
+
+    String stored = db.inTransaction(em -> (String) em.createNativeQuery(
+        "SELECT credentials FROM wa_sender_account WHERE id = ?1").setParameter(1, account.id()).getSingleResult());
+    String keyId = db.inTransaction(em -> (String) em.createNativeQuery(
+        "SELECT credentials_key_id FROM wa_sender_account WHERE id = ?1").setParameter(1, account.id()).getSingleResult());
+    SenderAccount read = accounts(a -> a.bySender("cloud-api", "1002")).orElseThrow();
+
+    assertThat(stored).doesNotContain("EAAG").isNotBlank();
+    assertThat(keyId).isEqualTo("k1");
+    assertThat(BOX.open(read.credentials().orElseThrow())).isEqualTo("EAAG-plain-token");
+  }
+
+  @Test
+  void aPhoneNumberIsTakenOnlyWithinItsTenant() {
+    added("acme", "+6281100000003", "1003", null);
+
+    var result4 = accounts(a -> a.phoneTaken("acme", "+6281100000003"));
+    assertThat(result4).isTrue();
+    var result5 = accounts(a -> a.phoneTaken("globex", "+6281100000003"));
+    assertThat(result5).isFalse();
+  }
+
+  @Test
+  void statusPrimaryAndHealthChangesArePersisted() {
+    SenderAccount account = added("acme", "+6281100000004", "1004", null);
+
+    db.run(em -> {
+      SenderAccount managed = SenderAccounts.over(em).find("acme", account.id()).orElseThrow();
+      managed.status(SenderStatus.PAUSED, "(#368) account restricted", T0);
+      managed.primary(true, T0);
+      managed.health(25, false, T0);
+    });
+    SenderAccount read = accounts(a -> a.find("acme", account.id())).orElseThrow();
+
+    assertThat(read.status()).isEqualTo(SenderStatus.PAUSED);
+    assertThat(read.statusReason()).contains("(#368) account restricted");
+    assertThat(read.isPrimary()).isTrue();
+    assertThat(read.healthScore()).isEqualTo(25);
+    assertThat(read.lastConnectionOk()).contains(false);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.crm.whatsapp.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SenderSelectionTest {
+  private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+  private int created;
+
+  private SenderAccount account(String name, boolean primary, int health, SenderStatus status) {
+    SenderAccount account = SenderAccount.create("acme", name, "+62811000" + (100 + created), "sandbox",
+        name + "-id", null, 80, null, T0.plusMinutes(created++));
+    account.primary(primary, T0);
+    account.health(health, null, T0);
+    account.status(status, status == SenderStatus.ACTIVE ? null : "account restricted", T0);
+    return account;
+  }
+
+  @Test
+  void withoutPreferenceTheHealthyPrimaryIsChosen() {
+    SenderAccount primary = account("primary", true, 80, SenderStatus.ACTIVE);
+    SenderAccount other = account("other", false, 100, SenderStatus.ACTIVE);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(other, primary), Optional.empty()).orElseThrow();
+
+    assertThat(choice.account()).isSameAs(primary);
+    assertThat(choice.failedOver()).isFalse();
+  }
+
+  @Test
+  void aUsablePreferredNumberWinsOverThePrimary() {
+    SenderAccount primary = account("primary", true, 100, SenderStatus.ACTIVE);
+    SenderAccount preferred = account("preferred", false, 50, SenderStatus.ACTIVE);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(primary, preferred), Optional.of(preferred.id()))
+        .orElseThrow();
+
+    assertThat(choice.account()).isSameAs(preferred);
+    assertThat(choice.failedOver()).isFalse();
+  }
+
+  @Test
+  void aPausedPreferredNumberFailsOverToThePrimaryAndSaysWhy() {
+    SenderAccount primary = account("primary", true, 90, SenderStatus.ACTIVE);
+    SenderAccount paused = account("paused", false, 100, SenderStatus.PAUSED);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(primary, paused), Optional.of(paused.id()))
+        .orElseThrow();
+
+    assertThat(choice.account()).isSameAs(primary);
+    assertThat(choice.failedOver()).isTrue();
+    assertThat(choice.why()).contains("paused", "account restricted");
+  }
+
+  @Test
+  void anUnhealthyPrimaryFailsOverToTheHealthiestNumber() {
+    SenderAccount primary = account("primary", true, 20, SenderStatus.ACTIVE);
+    SenderAccount fair = account("fair", false, 60, SenderStatus.ACTIVE);
+    SenderAccount best = account("best", false, 95, SenderStatus.ACTIVE);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(primary, fair, best), Optional.empty()).orElseThrow();
+
+    assertThat(choice.account()).isSameAs(best);
+    assertThat(choice.failedOver()).isTrue();
+    assertThat(choice.why()).contains("health 20");
+  }
+
+  @Test
+  void aDegradedPrimaryStillLosesToAHealthierNumberButIsUsedWhenItIsTheBest() {
+    SenderAccount primary = account("primary", true, 60, SenderStatus.ACTIVE);
+    SenderAccount worse = account("worse", false, 40, SenderStatus.ACTIVE);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(primary, worse), Optional.empty()).orElseThrow();
+
+    assertThat(choice.account()).isSameAs(primary);
+    assertThat(choice.failedOver()).isFalse();
+  }
+
+  @Test
+  void disabledPausedAndCriticalNumbersAreNeverChosen() {
+    List<SenderAccount> accounts = List.of(account("off", true, 100, SenderStatus.DISABLED),
+        account("paused", false, 100, SenderStatus.PAUSED), account("critical", false, 29, SenderStatus.ACTIVE));
+
+    assertThat(SenderSelection.choose(accounts, Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void healthScoreWeighsSuccessErrorsLatencyAndConnectivity() {
+    assertThat(new HealthScore(0, 0, 0, null, null).score()).isEqualTo(100);
+    assertThat(new HealthScore(100, 100, 0, 500L, true).score()).isEqualTo(100);
+    assertThat(new HealthScore(100, 50, 50, 500L, true).score()).isEqualTo(65);
+    assertThat(new HealthScore(100, 100, 0, 5000L, true).score()).isEqualTo(85);
+    assertThat(new HealthScore(10, 0, 10, null, false).score()).isEqualTo(15);
+    assertThat(HealthScore.level(70)).isEqualTo("healthy");
+    assertThat(HealthScore.level(69)).isEqualTo("degraded");
+    assertThat(HealthScore.level(29)).isEqualTo("critical");
+  }
+}
