@@ -2,16 +2,12 @@ package dev.crm.whatsapp.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,33 +17,19 @@ class SenderAccountsPgTest {
   private static final SecretBox BOX = SecretBox.of("k1:" + Base64.getEncoder().encodeToString(new byte[32]),
       new SecureRandom());
 
-  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
+  @RegisterExtension
+  static final PluginDatabase database = PluginDatabase.emptying("wa_sender_account");
 
-  private static WhatsAppPersistence db;
 
-  @BeforeAll
-  static void openPersistenceUnit() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-  }
-
-  @AfterAll
-  static void closePersistenceUnit() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteAccounts() {
-    schema.execute("DELETE FROM wa_sender_account");
-  }
 
   private <T> T accounts(Function<SenderAccounts, T> work) {
-    return db.inTransaction(em -> work.apply(SenderAccounts.over(em)));
+    return database.persistence().inTransaction(em -> work.apply(SenderAccounts.over(em)));
   }
 
   private SenderAccount added(String tenant, String phone, String senderId, String token) {
     SenderAccount account = SenderAccount.create(tenant, "Sales line", phone, "cloud-api", senderId,
         token == null ? null : BOX.seal(token), 80, 1000, T0);
-    db.run(em -> SenderAccounts.over(em).add(account));
+    database.persistence().run(em -> SenderAccounts.over(em).add(account));
     return account;
   }
 
@@ -67,9 +49,9 @@ class SenderAccountsPgTest {
   void credentialsAreStoredSealedAndOpenWithTheirKey() {
     SenderAccount account = added("acme", "+6281100000002", "1002", "EAAG-plain-token");
 
-    String stored = db.inTransaction(em -> (String) em.createNativeQuery(
+    String stored = database.persistence().inTransaction(em -> (String) em.createNativeQuery(
         "SELECT credentials FROM wa_sender_account WHERE id = ?1").setParameter(1, account.id()).getSingleResult());
-    String keyId = db.inTransaction(em -> (String) em.createNativeQuery(
+    String keyId = database.persistence().inTransaction(em -> (String) em.createNativeQuery(
         "SELECT credentials_key_id FROM wa_sender_account WHERE id = ?1").setParameter(1, account.id()).getSingleResult());
     SenderAccount read = accounts(a -> a.bySender("cloud-api", "1002")).orElseThrow();
 
@@ -92,7 +74,7 @@ class SenderAccountsPgTest {
   void statusPrimaryAndHealthChangesArePersisted() {
     SenderAccount account = added("acme", "+6281100000004", "1004", null);
 
-    db.run(em -> {
+    database.persistence().run(em -> {
       SenderAccount managed = SenderAccounts.over(em).find("acme", account.id()).orElseThrow();
       managed.status(SenderStatus.PAUSED, "(#368) account restricted", T0);
       managed.primary(true, T0);

@@ -10,14 +10,11 @@ import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.LeadMessages;
 import dev.crm.whatsapp.history.MessageStore;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,26 +24,14 @@ class ConsentGatePgTest {
   private static final PhoneNumber PHONE = PhoneNumber.of("+6281234567890"); // the builder's phone
   private static final PhoneHasher HASHER = PhoneHasher.withKey("test-hash-key");
 
-  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
+  @RegisterExtension
+  static final PluginDatabase database = PluginDatabase.emptying("wa_message", "wa_consent");
 
-  private static WhatsAppPersistence db;
   private static MessageStore store;
 
   @BeforeAll
   static void openPersistenceUnit() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-    store = new MessageStore(db);
-  }
-
-  @AfterAll
-  static void closePersistenceUnit() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteRows() {
-    schema.execute("DELETE FROM wa_message");
-    schema.execute("DELETE FROM wa_consent");
+    store = new MessageStore(database.persistence());
   }
 
   @Test
@@ -62,7 +47,7 @@ class ConsentGatePgTest {
   @Test
   void phoneThatOptedBackInIsSent() {
     record(ConsentState.OPTED_OUT);
-    db.run(em -> ConsentRegistry.over(em, HASHER).record(ACME, PHONE, ConsentState.OPTED_IN, ConsentSource.KEYWORD,
+    database.persistence().run(em -> ConsentRegistry.over(em, HASHER).record(ACME, PHONE, ConsentState.OPTED_IN, ConsentSource.KEYWORD,
         "START", T0.plusMinutes(1)));
     LeadMessage claimed = claimed();
 
@@ -72,7 +57,7 @@ class ConsentGatePgTest {
 
   @Test
   void optOutInAnotherTenantDoesNotStopTheMessage() {
-    db.run(em -> ConsentRegistry.over(em, HASHER).record(TenantId.of("globex"), PHONE, ConsentState.OPTED_OUT,
+    database.persistence().run(em -> ConsentRegistry.over(em, HASHER).record(TenantId.of("globex"), PHONE, ConsentState.OPTED_OUT,
         ConsentSource.ADMIN, null, T0));
 
     assertThat(stops(claimed())).isFalse();
@@ -80,7 +65,7 @@ class ConsentGatePgTest {
 
   @Test
   void olderChangeArrivingLateDoesNotOverrideANewerOne() {
-    db.run(em -> ConsentRegistry.over(em, HASHER).record(ACME, PHONE, ConsentState.OPTED_IN, ConsentSource.KEYWORD,
+    database.persistence().run(em -> ConsentRegistry.over(em, HASHER).record(ACME, PHONE, ConsentState.OPTED_IN, ConsentSource.KEYWORD,
         "START", T0.plusMinutes(5)));
     record(ConsentState.OPTED_OUT); // at T0, older
 
@@ -88,7 +73,7 @@ class ConsentGatePgTest {
   }
 
   private void record(ConsentState state) {
-    db.run(em -> ConsentRegistry.over(em, HASHER).record(ACME, PHONE, state, ConsentSource.KEYWORD, "STOP", T0));
+    database.persistence().run(em -> ConsentRegistry.over(em, HASHER).record(ACME, PHONE, state, ConsentSource.KEYWORD, "STOP", T0));
   }
 
   private LeadMessage claimed() {
@@ -97,7 +82,7 @@ class ConsentGatePgTest {
   }
 
   private boolean stops(LeadMessage claimed) {
-    return db.inTransaction((EntityManager em) -> gate(em).stopsOptedOut(claimed));
+    return database.persistence().inTransaction((EntityManager em) -> gate(em).stopsOptedOut(claimed));
   }
 
   private static ConsentGate gate(EntityManager em) {

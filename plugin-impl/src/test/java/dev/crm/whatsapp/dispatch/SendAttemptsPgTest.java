@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crm.whatsapp.api.MessageStatus;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.MessageStore;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,29 +18,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SendAttemptsPgTest {
   private static final OffsetDateTime T1 = T0.plusSeconds(10);
 
-  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
+  @RegisterExtension
+  static final PluginDatabase database = PluginDatabase.emptying("wa_message");
 
-  private static WhatsAppPersistence db;
   private static MessageStore store;
 
   @BeforeAll
   static void openPersistenceUnit() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-    store = new MessageStore(db);
-  }
-
-  @AfterAll
-  static void closePersistenceUnit() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteMessages() {
-    schema.execute("DELETE FROM wa_message");
+    store = new MessageStore(database.persistence());
   }
 
   private <T> T attempts(Function<SendAttempts, T> work) {
-    return db.inTransaction(em -> work.apply(SendAttempts.over(em)));
+    return database.persistence().inTransaction(em -> work.apply(SendAttempts.over(em)));
   }
 
   @Test

@@ -10,17 +10,14 @@ import dev.crm.whatsapp.api.MessageStatus;
 import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.platform.errors.ApiException;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,25 +27,14 @@ class LeadHistoryPgTest {
   private static final LeadId LEAD = LeadId.of("7");
   private static final PhoneNumber PHONE = PhoneNumber.of("+6281234567890");
 
-  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
+  @RegisterExtension
+  static final PluginDatabase database = PluginDatabase.emptying("wa_message");
 
-  private static WhatsAppPersistence db;
   private static MessageStore store;
 
   @BeforeAll
   static void openPersistenceUnit() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-    store = new MessageStore(db);
-  }
-
-  @AfterAll
-  static void closePersistenceUnit() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteRows() {
-    schema.execute("DELETE FROM wa_message");
+    store = new MessageStore(database.persistence());
   }
 
   @Test
@@ -119,7 +105,7 @@ class LeadHistoryPgTest {
     store.add(aMessage().createdAt(T0.plusMinutes(5)).build());
     store.add(inbound("wamid.in1", T0.plusMinutes(2)));
 
-    LeadHistory.Figures figures = db.inTransaction(em -> LeadHistory.over(em).figures(ACME, LEAD));
+    LeadHistory.Figures figures = database.persistence().inTransaction(em -> LeadHistory.over(em).figures(ACME, LEAD));
 
     assertThat(figures.total()).isEqualTo(3);
     assertThat(figures.byDirection()).containsEntry(Direction.INBOUND, 1L).containsEntry(Direction.OUTBOUND, 2L);
@@ -156,7 +142,7 @@ class LeadHistoryPgTest {
 
   @Test
   void windowNotEnforcedAllowsText() {
-    db.run(em -> ServiceWindow.over(em, Clock.fixed(T0.toInstant(), ZoneOffset.UTC), false)
+    database.persistence().run(em -> ServiceWindow.over(em, Clock.fixed(T0.toInstant(), ZoneOffset.UTC), false)
         .requireOpenForText(ACME, LEAD));
   }
 
@@ -165,7 +151,7 @@ class LeadHistoryPgTest {
   }
 
   private Checker window(OffsetDateTime now) {
-    return (tenant, lead) -> db.run(em -> windowAt(now, em).requireOpenForText(tenant, lead));
+    return (tenant, lead) -> database.persistence().run(em -> windowAt(now, em).requireOpenForText(tenant, lead));
   }
 
   private interface Checker {
@@ -173,7 +159,7 @@ class LeadHistoryPgTest {
   }
 
   private List<LeadMessage> page(HistoryFilter filter, Optional<HistoryCursor> cursor, int limit) {
-    return db.inTransaction(em -> LeadHistory.over(em).page(ACME, LEAD, filter, cursor, limit));
+    return database.persistence().inTransaction(em -> LeadHistory.over(em).page(ACME, LEAD, filter, cursor, limit));
   }
 
   static LeadMessage inbound(String wamid, OffsetDateTime at) {

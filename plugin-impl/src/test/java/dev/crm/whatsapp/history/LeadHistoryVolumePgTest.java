@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.TenantId;
-import dev.crm.whatsapp.testing.PgSchema;
 import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +15,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,13 +28,13 @@ class LeadHistoryVolumePgTest {
   private static final TenantId ACME = TenantId.of("acme");
   private static final LeadId BUSY = LeadId.of("busy");
 
-  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
+  @RegisterExtension
+  static final PluginDatabase database = PluginDatabase.emptying();
 
-  private static WhatsAppPersistence db;
 
   @BeforeAll
   static void fill() throws SQLException {
-    try (Connection c = schema.dataSource().getConnection();
+    try (Connection c = database.schema().dataSource().getConnection();
         PreparedStatement insert = c.prepareStatement("INSERT INTO wa_message (id, tenant_id, lead_id, direction, phone,"
             + " body, status, created_at, version) VALUES (?, 'acme', ?, ?, '+6281234567890', 'text', ?, ?, 0)")) {
       c.setAutoCommit(false);
@@ -56,12 +55,6 @@ class LeadHistoryVolumePgTest {
       }
       c.commit();
     }
-    db = WhatsAppPersistence.over(schema.dataSource());
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
   }
 
   @Test
@@ -74,10 +67,10 @@ class LeadHistoryVolumePgTest {
     assertThat(last).hasSize(50);
 
     LeadHistory.Figures figures = timed("summary figures", () ->
-        db.inTransaction(em -> LeadHistory.over(em).figures(ACME, BUSY)));
+        database.persistence().inTransaction(em -> LeadHistory.over(em).figures(ACME, BUSY)));
     assertThat(figures.total()).isEqualTo(10_000);
 
-    try (Connection c = schema.dataSource().getConnection(); Statement s = c.createStatement();
+    try (Connection c = database.schema().dataSource().getConnection(); Statement s = c.createStatement();
         ResultSet plan = s.executeQuery("EXPLAIN SELECT * FROM wa_message WHERE tenant_id = 'acme' AND lead_id = 'busy'"
             + " ORDER BY created_at DESC, id DESC LIMIT 51")) {
       while (plan.next()) {
@@ -87,7 +80,7 @@ class LeadHistoryVolumePgTest {
   }
 
   private static List<LeadMessage> page(Optional<HistoryCursor> cursor) {
-    return db.inTransaction(em -> LeadHistory.over(em).page(ACME, BUSY, HistoryFilter.none(), cursor, 50));
+    return database.persistence().inTransaction(em -> LeadHistory.over(em).page(ACME, BUSY, HistoryFilter.none(), cursor, 50));
   }
 
   private static <T> T timed(String what, java.util.function.Supplier<T> work) {

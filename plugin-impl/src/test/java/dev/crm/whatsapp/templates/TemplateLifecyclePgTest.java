@@ -12,8 +12,6 @@ import dev.crm.whatsapp.platform.errors.ApiException;
 import dev.crm.whatsapp.security.Caller;
 import dev.crm.whatsapp.templates.catalog.CloudApiTemplateCatalog;
 import dev.crm.whatsapp.templates.catalog.GraphStubs;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,10 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,22 +40,13 @@ class TemplateLifecyclePgTest {
   private static final Lead AYU = new Lead(LeadId.of("7"), ACME, "Ayu Lestari", "+6281234567890", null, null, null,
       null, null, null, Set.of(), Map.of());
 
-  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
-  private static WhatsAppPersistence db;
+  @RegisterExtension
+  static final PluginDatabase database = PluginDatabase.emptying();
 
   private GraphStubs.Running graph;
   private Beans.Recorded<TemplateStatusChanged> changes;
   private final List<TemplateUsage> usages = new ArrayList<>();
 
-  @BeforeAll
-  static void open() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
 
   @BeforeEach
   void startGraph() throws Exception {
@@ -69,11 +57,11 @@ class TemplateLifecyclePgTest {
   @AfterEach
   void clean() {
     graph.close();
-    schema.execute("DELETE FROM wa_template");
+    database.schema().execute("DELETE FROM wa_template");
   }
 
   private <T> T service(Function<TemplateService, T> work) {
-    return db.inTransaction(em -> {
+    return database.persistence().inTransaction(em -> {
       TemplateService service = new TemplateService();
       service.repository = TemplateRepository.over(em);
       service.catalogs = TemplateCatalogs.of(CloudApiTemplateCatalog.at(graph.url(), "v23.0", GraphStubs.WABA, "t"));

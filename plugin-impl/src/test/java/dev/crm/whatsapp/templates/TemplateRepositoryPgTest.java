@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crm.whatsapp.api.TenantId;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,27 +18,13 @@ class TemplateRepositoryPgTest {
   private static final TenantId GLOBEX = TenantId.of("globex");
   private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-03-01T09:00:00Z");
 
-  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
+  @RegisterExtension
+  static final PluginDatabase database = PluginDatabase.emptying("wa_template");
 
-  private static WhatsAppPersistence db;
 
-  @BeforeAll
-  static void open() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteTemplates() {
-    schema.execute("DELETE FROM wa_template");
-  }
 
   private <T> T tx(Function<TemplateRepository, T> work) {
-    return db.inTransaction(em -> work.apply(TemplateRepository.over(em)));
+    return database.persistence().inTransaction(em -> work.apply(TemplateRepository.over(em)));
   }
 
   private String add(TenantId tenant, TemplateDefinition definition, OffsetDateTime at) {
