@@ -91,17 +91,44 @@ public class SharedDatabaseLeadDirectory implements LeadDirectory {
 
   private Stream<Lead> run(LeadSql sql, TenantId tenant) {
     Connection connection = null;
+    boolean ownTransaction = false;
     try {
       connection = dataSource.getConnection();
+      // PostgreSQL honours the fetch size only inside a transaction; without one it reads every row
+      // into memory before the first is returned.
+      ownTransaction = connection.getAutoCommit();
+      if (ownTransaction) {
+        connection.setAutoCommit(false);
+      }
       PreparedStatement statement = prepare(connection, sql);
       statement.setFetchSize(500);
       ResultSet rows = statement.executeQuery();
       Connection open = connection;
+      boolean endTransaction = ownTransaction;
       return StreamSupport.stream(new RowSpliterator(rows, tenant), false)
-          .onClose(() -> closeQuietly(rows, statement, open));
+          .onClose(() -> {
+            closeQuietly(rows, statement);
+            if (endTransaction) {
+              readOnlyEnd(open);
+            }
+            closeQuietly(open);
+          });
     } catch (SQLException e) {
-      closeQuietly(null, null, connection);
+      if (ownTransaction) {
+        readOnlyEnd(connection);
+      }
+      closeQuietly(connection);
       throw new HostDataException("reading leads", e);
+    }
+  }
+
+  /** Ends the read-only transaction opened for streaming, and gives the connection back as it came. */
+  private static void readOnlyEnd(Connection connection) {
+    try {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // The connection is closed next; the pool validates it before reuse.
     }
   }
 

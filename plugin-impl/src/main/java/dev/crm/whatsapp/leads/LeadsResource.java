@@ -1,6 +1,7 @@
 package dev.crm.whatsapp.leads;
 
 import dev.crm.whatsapp.api.TenantId;
+import dev.crm.whatsapp.api.host.Lead;
 import dev.crm.whatsapp.api.host.LeadCriteria;
 import dev.crm.whatsapp.api.host.LeadDirectory;
 import dev.crm.whatsapp.api.host.Range;
@@ -46,7 +47,7 @@ public class LeadsResource {
           @Max(value = 200, message = "is at most 200") int size) {
     TenantId tenant = caller.get().tenant();
     LeadCriteria criteria = LeadCriteria.matching(text);
-    try (Stream<dev.crm.whatsapp.api.host.Lead> leads = directory.select(tenant, criteria, Range.page(page, size))) {
+    try (Stream<Lead> leads = directory.select(tenant, criteria, Range.page(page, size))) {
       List<LeadView> items = leads.map(lead -> LeadView.of(lead, phones.normalise(lead.phone()))).toList();
       return new LeadPage(items, page, size, directory.count(tenant, criteria));
     }

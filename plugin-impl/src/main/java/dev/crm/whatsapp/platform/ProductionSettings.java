@@ -49,7 +49,8 @@ public class ProductionSettings {
     if (absent(config, "wa.webhook.verify-token")) {
       problems.add("set wa.webhook.verify-token (WA_WEBHOOK_VERIFY_TOKEN)");
     }
-    if (config.getOptionalValue("db.url", String.class).orElse("").startsWith("jdbc:h2:")) {
+    String databaseUrl = config.getOptionalValue("db.url", String.class).orElse("");
+    if (databaseUrl.isBlank() || databaseUrl.startsWith("jdbc:h2:")) {
       problems.add("set DB_URL (and DB_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource) to PostgreSQL");
     }
     return problems;

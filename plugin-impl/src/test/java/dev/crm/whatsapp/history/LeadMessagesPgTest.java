@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.MessageStatus;
 import dev.crm.whatsapp.api.TenantId;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,25 +33,14 @@ class LeadMessagesPgTest {
   private static final OffsetDateTime T2 = T0.plusSeconds(20);
   private static final OffsetDateTime T3 = T0.plusSeconds(30);
 
-  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
+  @RegisterExtension
+  static final PluginDatabase database = PluginDatabase.emptying("wa_message");
 
-  private static WhatsAppPersistence db;
   private static MessageStore store;
 
   @BeforeAll
-  static void openPersistenceUnit() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-    store = new MessageStore(db);
-  }
-
-  @AfterAll
-  static void closePersistenceUnit() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteMessages() {
-    schema.execute("DELETE FROM wa_message");
+  static void openStore() {
+    store = new MessageStore(database.persistence());
   }
 
   @Test

@@ -8,17 +8,14 @@ import dev.crm.whatsapp.api.MessageStatus;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.LeadMessages;
 import dev.crm.whatsapp.history.MessageStore;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,25 +25,14 @@ class StatusApplierPgTest {
   private static final OffsetDateTime T2 = T0.plusSeconds(20);
   private static final OffsetDateTime T3 = T0.plusSeconds(30);
 
-  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
+  @RegisterExtension
+  static final PluginDatabase database = PluginDatabase.emptying("wa_message");
 
-  private static WhatsAppPersistence db;
   private static MessageStore store;
 
   @BeforeAll
-  static void openPersistenceUnit() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-    store = new MessageStore(db);
-  }
-
-  @AfterAll
-  static void closePersistenceUnit() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteMessages() {
-    schema.execute("DELETE FROM wa_message");
+  static void openStore() {
+    store = new MessageStore(database.persistence());
   }
 
   @Test
@@ -194,7 +180,7 @@ class StatusApplierPgTest {
   }
 
   private boolean apply(StatusUpdate update) {
-    return db.inTransaction((EntityManager em) -> applierOver(em).apply(update));
+    return database.persistence().inTransaction((EntityManager em) -> applierOver(em).apply(update));
   }
 
   private LeadMessage find(String id) {

@@ -11,17 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crm.whatsapp.api.MessageStatus;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.MessageStore;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,26 +28,14 @@ class WebhookEventsPgTest {
   private static final Clock CLOCK = Clock.fixed(NOW.toInstant(), ZoneOffset.UTC);
   private static final long DELIVERED_AT = T0.plusMinutes(1).toEpochSecond();
 
-  @RegisterExtension static final PgSchema schema = PgSchema.pluginTables();
+  @RegisterExtension
+  static final PluginDatabase database = PluginDatabase.emptying("wa_webhook_event", "wa_message");
 
-  private static WhatsAppPersistence db;
   private static MessageStore store;
 
   @BeforeAll
-  static void openPersistenceUnit() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-    store = new MessageStore(db);
-  }
-
-  @AfterAll
-  static void closePersistenceUnit() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteRows() {
-    schema.execute("DELETE FROM wa_webhook_event");
-    schema.execute("DELETE FROM wa_message");
+  static void openStore() {
+    store = new MessageStore(database.persistence());
   }
 
   @Test
@@ -166,19 +151,19 @@ class WebhookEventsPgTest {
   }
 
   private String store(byte[] raw) {
-    return db.inTransaction((EntityManager em) -> eventsOver(em).store("cloud-api", raw));
+    return database.persistence().inTransaction((EntityManager em) -> eventsOver(em).store("cloud-api", raw));
   }
 
   private boolean process(String eventId) {
-    return db.inTransaction((EntityManager em) -> eventsOver(em).process(eventId));
+    return database.persistence().inTransaction((EntityManager em) -> eventsOver(em).process(eventId));
   }
 
   private List<String> unprocessed() {
-    return db.inTransaction((EntityManager em) -> eventsOver(em).unprocessed(100));
+    return database.persistence().inTransaction((EntityManager em) -> eventsOver(em).unprocessed(100));
   }
 
   private WebhookEvent event(String id) {
-    return db.inTransaction((EntityManager em) -> em.find(WebhookEvent.class, id));
+    return database.persistence().inTransaction((EntityManager em) -> em.find(WebhookEvent.class, id));
   }
 
   private LeadMessage message(String id) {

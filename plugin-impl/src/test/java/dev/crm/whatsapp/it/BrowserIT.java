@@ -1,0 +1,72 @@
+package dev.crm.whatsapp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The UI components in a real browser (Debian's Chromium, driven by playwright-core from plugin-ui's
+ * browser-tests), mounted by the demo CRM exactly as a host mounts them, against the WAR as built.
+ * Screenshots land in plugin-ui/target/screenshots, the runner's output in target/browser-tests.log.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+  private static final Path UI = Path.of("..", "plugin-ui").toAbsolutePath().normalize();
+  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+  @Deployment(testable = false)
+  static WebArchive plugin() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+  }
+
+  // A file, not this JVM's stdout: failsafe talks to its forked JVM over stdout.
+  private static final Path OUTPUT = Path.of("target", "browser-tests.log").toAbsolutePath();
+
+  @ArquillianResource URL base;
+
+  private static String output() {
+    try {
+      return Files.readString(OUTPUT);
+    } catch (java.io.IOException e) {
+      return "(no output: " + e.getMessage() + ")";
+    }
+  }
+
+  @Test
+  void theLeadPanelWorksInARealBrowser() throws Exception {
+    assertThat(CHROMIUM).as("Chromium is needed for the browser tests: apt-get install chromium").exists();
+    assertThat(UI.resolve("node_modules/playwright-core")).as("run the plugin-ui build first (npm ci)").exists();
+
+    ProcessBuilder npm = new ProcessBuilder("npm", "run", "-s", "test:browser")
+        .directory(UI.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(OUTPUT.toFile());
+    npm.environment().put("WA_BASE_URL", base.toString());
+    npm.environment().put("CHROMIUM", CHROMIUM.toString());
+    npm.environment().put("WA_SCREENSHOTS", UI.resolve("target/screenshots").toString());
+    Process tests = npm.start();
+    tests.getOutputStream().close();
+    boolean finished = tests.waitFor(5, TimeUnit.MINUTES);
+    if (!finished) {
+      tests.destroyForcibly();
+    }
+    assertThat(finished).as("browser tests finished within 5 minutes").isTrue();
+    assertThat(tests.exitValue()).as(() -> "browser tests failed:\n" + output()).isZero();
+    try (var shots = Files.list(UI.resolve("target/screenshots"))) {
+      assertThat(shots.count()).as("screenshots taken").isPositive();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// Shared set-up of the browser tests: Debian's Chromium (never a downloaded browser), driven by
+// playwright-core, against a running plugin whose base URL is given (".../whatsapp/").
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const baseUrl = process.env.WA_BASE_URL;
+export const screenshots = process.env.WA_SCREENSHOTS ?? 'target/screenshots';
+
+if (!baseUrl) {
+  throw new Error('WA_BASE_URL must name the running plugin, e.g. http://localhost:8080/whatsapp/');
+}
+
+export async function withPage(work) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await work(page);
+    if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`) });
+}
