@@ -129,19 +129,19 @@ class WebhookEventsPgTest {
             "en_US", dev.crm.whatsapp.templates.TemplateCategory.UTILITY, null, null, null, "Hi there, thanks.", null,
             null, null), "admin", T0);
     template.submitted("594425479261596", dev.crm.whatsapp.templates.TemplateStatus.PENDING, T0);
-    db.run(em -> em.persist(template));
+    database.persistence().run(em -> em.persist(template));
     try {
       String eventId = store(dev.crm.whatsapp.templates.catalog.GraphStubs.statusWebhook("594425479261596",
           "REJECTED", "INCORRECT_CATEGORY").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
       assertThat(process(eventId)).isTrue();
 
-      dev.crm.whatsapp.templates.MessageTemplate after = db.inTransaction(
+      dev.crm.whatsapp.templates.MessageTemplate after = database.persistence().inTransaction(
           (EntityManager em) -> em.find(dev.crm.whatsapp.templates.MessageTemplate.class, template.id()));
       assertThat(after.status()).isEqualTo(dev.crm.whatsapp.templates.TemplateStatus.REJECTED);
       assertThat(after.rejectionReason()).contains("INCORRECT_CATEGORY");
     } finally {
-      schema.execute("DELETE FROM wa_template");
+      database.schema().execute("DELETE FROM wa_template");
     }
   }
 
