@@ -91,6 +91,30 @@ public class CampaignRecipient {
     return recipient;
   }
 
+  /** The feeder made its message (queued in the same transaction). */
+  public void messaged(String messageId, OffsetDateTime now) {
+    this.messageId = messageId;
+    this.status = RecipientStatus.QUEUED;
+    this.attempts++;
+    this.updatedAt = now;
+  }
+
+  /** No message could be made (e.g. a parameter could not be rendered for this recipient). */
+  public void failedBeforeSend(String reason, OffsetDateTime now) {
+    this.status = RecipientStatus.FAILED;
+    this.errorMessage = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
+    this.attempts++;
+    this.updatedAt = now;
+  }
+
+  /** The same recipient, waiting again in another run (a retry or a recurring run of an uploaded list). */
+  public CampaignRecipient copyFor(int newRun, OffsetDateTime now) {
+    CampaignRecipient copy = pending(tenant(), campaignId, newRun, leadId, name, phone(), timeZone, variables, now);
+    copy.attempts = attempts;
+    copy.variant = variant;
+    return copy;
+  }
+
   public String id() { return id; }
   public TenantId tenant() { return TenantId.of(tenantId); }
   public String campaignId() { return campaignId; }

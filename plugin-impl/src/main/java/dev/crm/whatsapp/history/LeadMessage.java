@@ -105,6 +105,13 @@ public class LeadMessage {
   @Column(name = "content")
   private String content;
 
+  /** The campaign and recipient this message was made for; {@code null} for a rep's own message. */
+  @Column(name = "campaign_id")
+  private String campaignId;
+
+  @Column(name = "campaign_recipient_id")
+  private String campaignRecipientId;
+
   @Version
   private long version;
 
@@ -139,6 +146,13 @@ public class LeadMessage {
     return message;
   }
 
+  /** Marks the message as a campaign recipient's only message (the column is unique). */
+  public LeadMessage forCampaign(String campaignId, String campaignRecipientId) {
+    this.campaignId = campaignId;
+    this.campaignRecipientId = campaignRecipientId;
+    return this;
+  }
+
   /** Queued in the same transaction that created it. */
   public void markQueued(OffsetDateTime now) {
     status = MessageStatus.QUEUED;
@@ -168,4 +182,6 @@ public class LeadMessage {
   public Optional<String> templateId() { return Optional.ofNullable(templateId); }
   public Optional<String> templateName() { return Optional.ofNullable(templateName); }
   public Optional<String> contentJson() { return Optional.ofNullable(content); }
+  public Optional<String> campaignId() { return Optional.ofNullable(campaignId); }
+  public Optional<String> campaignRecipientId() { return Optional.ofNullable(campaignRecipientId); }
 }

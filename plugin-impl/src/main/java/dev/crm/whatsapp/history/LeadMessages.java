@@ -62,7 +62,7 @@ public class LeadMessages {
         .setParameter("now", now)
         .setParameter("id", id)
         .setParameter("claimable", List.of(MessageStatus.PENDING, MessageStatus.QUEUED))
-        .executeUpdate() == 1;
+        .executeUpdate() == 1 && followedByCampaignRecipient(id, MessageStatus.SENDING, now, null, null);
   }
 
   /** Gives a claim back, for a send that provably never reached the provider. */
@@ -111,7 +111,7 @@ public class LeadMessages {
       moved.setParameter("code", errorCode).setParameter("error", truncate(errorMessage));
     }
     if (moved.executeUpdate() == 1) {
-      return true;
+      return followedByCampaignRecipient(id, status, at, errorCode, errorMessage);
     }
     if (timeField != null && status != MessageStatus.FAILED) {
       em.createQuery("UPDATE LeadMessage m SET m." + timeField + " = :at WHERE m.id = :id AND m." + timeField
@@ -122,6 +122,37 @@ public class LeadMessages {
           .executeUpdate();
     }
     return false;
+  }
+
+  /**
+   * Campaigns: the recipient a message was made for mirrors the message's status, in the same transaction
+   * as the guarded update that moved the message (one extra UPDATE, matching no row for other messages).
+   * A plain UPDATE on the table rather than an event keeps history free of campaign classes and works the
+   * same inside and outside the container.
+   *
+   * @return always true, so it chains after the guarded update that succeeded
+   */
+  private boolean followedByCampaignRecipient(String id, MessageStatus status, OffsetDateTime at,
+      Integer errorCode, String errorMessage) {
+    String recipientStatus = switch (status) {
+      case QUEUED, SENDING, SENT, DELIVERED, READ, FAILED -> status.name();
+      case OPTED_OUT, SKIPPED -> MessageStatus.SKIPPED.name();
+      default -> MessageStatus.FAILED.name();
+    };
+    boolean failure = status == MessageStatus.FAILED && (errorCode != null || errorMessage != null);
+    var update = em.createNativeQuery("UPDATE wa_campaign_recipient SET status = ?, updated_at = ?"
+            + (failure ? ", error_code = ?, error_message = ?" : "") + " WHERE message_id = ?")
+        .setParameter(1, recipientStatus)
+        .setParameter(2, at);
+    if (failure) {
+      update.setParameter(3, errorCode == null ? -1 : errorCode)
+          .setParameter(4, errorMessage == null ? "" : truncate(errorMessage))
+          .setParameter(5, id);
+    } else {
+      update.setParameter(3, id);
+    }
+    update.executeUpdate();
+    return true;
   }
 
   /** The id of the message a provider id belongs to. */
