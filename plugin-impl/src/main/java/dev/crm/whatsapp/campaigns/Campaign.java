@@ -185,6 +185,18 @@ public class Campaign {
     this.resumesAt = resumesAt;
   }
 
+  /** The current settings with another schedule (for schedule and clone). */
+  public CampaignSettings settingsWith(Schedule schedule) {
+    return new CampaignSettings(name, description, templateId, bindings, audience, schedule, throttlePerMinute,
+        window(), adHoc);
+  }
+
+  /** Recipients were given one by one or uploaded: they, not criteria, are the audience. */
+  public void useListAudience(OffsetDateTime now) {
+    audience = "{\"source\":\"list\"}";
+    updatedAt = now;
+  }
+
   public String id() { return id; }
   public TenantId tenant() { return TenantId.of(tenantId); }
   public String name() { return name; }

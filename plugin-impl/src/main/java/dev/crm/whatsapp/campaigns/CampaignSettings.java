@@ -14,4 +14,9 @@ public record CampaignSettings(String name, String description, String templateI
     Objects.requireNonNull(schedule, "schedule");
     window = window == null ? SendWindow.ALWAYS : window;
   }
+
+  public CampaignSettings renamed(String newName) {
+    return new CampaignSettings(newName.length() > 200 ? newName.substring(0, 200) : newName, description,
+        templateId, bindingsJson, audienceJson, schedule, throttlePerMinute, window, adHoc);
+  }
 }

@@ -23,6 +23,9 @@ public enum CampaignStatus {
         return EnumSet.of(PAUSED, COMPLETED, SCHEDULED, CANCELLED, FAILED);
       case PAUSED:
         return EnumSet.of(RUNNING, CANCELLED, FAILED);
+      case COMPLETED:
+        // only retry-failed reopens a completed campaign, for a new run of its retryable failures
+        return EnumSet.of(RUNNING);
       default:
         return EnumSet.noneOf(CampaignStatus.class);
     }
@@ -32,8 +35,9 @@ public enum CampaignStatus {
     return next().contains(target);
   }
 
+  /** An end: completed, cancelled or failed. */
   public boolean isFinal() {
-    return next().isEmpty();
+    return this == COMPLETED || this == CANCELLED || this == FAILED;
   }
 
   /** Refuses (409, naming the current status) a move that is not a legal transition. */
