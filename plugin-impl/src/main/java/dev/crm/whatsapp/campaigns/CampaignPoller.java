@@ -2,6 +2,8 @@ package dev.crm.whatsapp.campaigns;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
@@ -13,6 +15,8 @@ public class CampaignPoller {
 
   @Inject CampaignRunner runner;
 
+  // each campaign gets its own transaction inside; none around the whole tick
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   void tick() {
     runner.tick();

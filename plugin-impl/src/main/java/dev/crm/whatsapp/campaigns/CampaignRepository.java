@@ -112,20 +112,25 @@ public class CampaignRepository {
   /** Recipients of a run, in order, optionally of one status. */
   public List<CampaignRecipient> recipients(String campaignId, int runNo, RecipientStatus status, int first,
       int max) {
-    return em.createQuery("SELECT r FROM CampaignRecipient r WHERE r.campaignId = :id AND r.runNo = :run"
-            + (status == null ? "" : " AND r.status = :status") + " ORDER BY r.createdAt, r.id",
-            CampaignRecipient.class)
-        .setParameter("id", campaignId).setParameter("run", runNo)
-        .setParameter("status", status == null ? RecipientStatus.PENDING : status)
-        .setFirstResult(first).setMaxResults(max).getResultList();
+    TypedQuery<CampaignRecipient> query = em.createQuery("SELECT r FROM CampaignRecipient r"
+            + " WHERE r.campaignId = :id AND r.runNo = :run" + (status == null ? "" : " AND r.status = :status")
+            + " ORDER BY r.createdAt, r.id", CampaignRecipient.class)
+        .setParameter("id", campaignId).setParameter("run", runNo);
+    if (status != null) {
+      query.setParameter("status", status);
+    }
+    return query.setFirstResult(first).setMaxResults(max).getResultList();
   }
 
   public long countRecipients(String campaignId, int runNo, RecipientStatus status) {
-    return em.createQuery("SELECT COUNT(r) FROM CampaignRecipient r WHERE r.campaignId = :id AND r.runNo = :run"
-            + (status == null ? "" : " AND r.status = :status"), Long.class)
-        .setParameter("id", campaignId).setParameter("run", runNo)
-        .setParameter("status", status == null ? RecipientStatus.PENDING : status)
-        .getSingleResult();
+    TypedQuery<Long> query = em.createQuery("SELECT COUNT(r) FROM CampaignRecipient r"
+            + " WHERE r.campaignId = :id AND r.runNo = :run" + (status == null ? "" : " AND r.status = :status"),
+            Long.class)
+        .setParameter("id", campaignId).setParameter("run", runNo);
+    if (status != null) {
+      query.setParameter("status", status);
+    }
+    return query.getSingleResult();
   }
 
   /** How many recipients of the run are in each status (every status present, zero when none). */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,9 +28,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
-
-  /** Why a campaign is paused by hand (optional). */
-  public record PauseRequest(String reason) {}
 
   @Inject CurrentCaller caller;
   @Inject CampaignService service;
@@ -86,8 +84,9 @@ public class CampaignResource {
   @POST
   @Path("pause")
   @RequiresPermission(Permission.CAMPAIGN_PAUSE)
-  public CampaignView pause(PauseRequest request) {
-    return view(service.pause(tenant(), id, request == null ? null : request.reason()));
+  public CampaignView pause(@QueryParam("reason") @Size(max = 500, message = "is at most 500 characters")
+      String reason) {
+    return view(service.pause(tenant(), id, reason));
   }
 
   @POST

@@ -9,6 +9,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -42,6 +44,8 @@ public class CampaignTimers {
     timerService.createSingleActionTimer(Date.from(at.toInstant()), new TimerConfig(campaignId, false));
   }
 
+  // each campaign gets its own transaction inside; none around the whole tick
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   @Timeout
   void fire(Timer timer) {
     runner.startIfDue((String) timer.getInfo());

@@ -5,11 +5,11 @@ import dev.crm.whatsapp.testing.MapConfig;
 import java.util.Map;
 
 /** Test data: lead-table mappings, read through {@link LeadTableMapping} as the container would. */
-final class LeadTables {
+public final class LeadTables {
   private LeadTables() {}
 
   /** The mapping of the demo host's tables: the defaults plus two attribute columns. */
-  static LeadTableMapping demoMapping() {
+  public static LeadTableMapping demoMapping() {
     return mapping(MapConfig.empty().with("wa.host.lead.attribute-columns", "email,company"));
   }
 
