@@ -117,6 +117,51 @@ class CampaignsIT {
     assertThat(done.getString("status")).isEqualTo("COMPLETED");
   }
 
+  @Test
+  void aRunningCampaignPausesResumesAndCancelSkipsEveryoneStillWaiting() throws Exception {
+    String template = approvedTemplate("it_campaign_pause");
+    // one message a minute: the test pauses and cancels long before the first is due
+    String body = campaign("Slow", template, "{\"source\":\"leads\",\"sources\":[\"website\",\"instagram\"]}")
+        .replace("\"throttlePerMinute\":600", "\"throttlePerMinute\":1");
+    String id = http.post("api/v1/campaigns", marketing, body).json().getString("id");
+
+    Http.Answer launched = http.post("api/v1/campaigns/" + id + "/launch", marketing, "");
+    assertThat(launched.status()).as(launched.body()).isEqualTo(200);
+    assertThat(launched.json().getString("status")).isEqualTo("RUNNING");
+    int waiting = launched.json().getJsonObject("counters").getInt("PENDING");
+    assertThat(waiting).isPositive();
+
+    Http.Answer paused = http.post("api/v1/campaigns/" + id + "/pause?reason=checking", marketing, "");
+    assertThat(paused.json().getString("status")).isEqualTo("PAUSED");
+    assertThat(paused.json().getString("statusReason")).isEqualTo("checking");
+    assertThat(http.post("api/v1/campaigns/" + id + "/resume", marketing, "").json().getString("status"))
+        .isEqualTo("RUNNING");
+    Http.Answer cancelled = http.post("api/v1/campaigns/" + id + "/cancel", marketing, "");
+    assertThat(cancelled.json().getString("status")).isEqualTo("CANCELLED");
+    assertThat(cancelled.json().getJsonObject("counters").getInt("PENDING")).isZero();
+    assertThat(cancelled.json().getJsonObject("counters").getInt("SKIPPED")).isEqualTo(waiting);
+
+    Http.Answer retry = http.post("api/v1/campaigns/" + id + "/retry-failed", marketing, "");
+    assertThat(retry.status()).isEqualTo(409);
+    assertThat(retry.json().getString("message")).contains("cancelled");
+  }
+
+  @Test
+  void aBulkSendIsAnAdHocCampaignThatReachesEveryLead() throws Exception {
+    String template = approvedTemplate("it_campaign_bulk");
+    String rep = token("acme", "sales-rep");
+    Http.Answer sent = http.post("api/v1/leads/bulk-messages", rep, "{\"leadIds\":[\"1\",\"2\"],\"templateId\":\""
+        + template + "\",\"bindings\":{\"body.1\":{\"source\":\"lead\",\"field\":\"first_name\"}}}");
+    assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+    assertThat(sent.json().getBoolean("adHoc")).isTrue();
+
+    JsonObject done = await(sent.json().getString("id"), c -> c.getJsonObject("counters").getInt("READ") == 2);
+    assertThat(done.getString("status")).isEqualTo("COMPLETED");
+    Http.Answer neither = http.post("api/v1/leads/bulk-messages", rep, "{\"templateId\":\"" + template + "\"}");
+    assertThat(neither.status()).isEqualTo(400);
+    assertThat(neither.json().getString("field")).isEqualTo("leadIds");
+  }
+
   private String campaign(String name, String template, String audience) {
     return "{\"name\":\"" + name + "\",\"templateId\":\"" + template + "\",\"bindings\":{\"body.1\":"
         + "{\"source\":\"lead\",\"field\":\"first_name\",\"fallback\":\"there\"}},\"audience\":" + audience
