@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -106,9 +105,8 @@ public class CampaignEngine {
       campaign.moveTo(CampaignStatus.PAUSED, "pause", unsendable.get(), now);
       return;
     }
-    OffsetDateTime base = later(campaign.lastFedAt().orElse(now.minusMinutes(1)), now.minusMinutes(1));
-    int allowed = (int) Math.min(campaign.throttlePerMinute(),
-        Duration.between(base, now).toMillis() * campaign.throttlePerMinute() / 60_000);
+    OffsetDateTime base = Throttle.base(campaign.lastFedAt().orElse(null), now);
+    int allowed = Throttle.allowance(base, now, campaign.throttlePerMinute());
     if (allowed < 1) {
       return;
     }
@@ -130,8 +128,7 @@ public class CampaignEngine {
         break;
       }
     }
-    campaign.fed(base.plus(Duration.ofMillis(made * 60_000L / campaign.throttlePerMinute())),
-        made == 0 ? opensNext : null);
+    campaign.fed(Throttle.spent(base, made, campaign.throttlePerMinute()), made == 0 ? opensNext : null);
   }
 
   private void send(Campaign campaign, MessageTemplate template, Map<String, Binding> bindings,

@@ -62,6 +62,8 @@ public class CampaignService {
   @Transactional
   public Campaign bulkSend(Caller caller, CampaignSettings settings) {
     Campaign campaign = create(caller, settings);
+    // the row must exist before launch locks it (a locking find reads the database)
+    campaigns.em().flush();
     return launch(caller.tenant(), campaign.id());
   }
 
