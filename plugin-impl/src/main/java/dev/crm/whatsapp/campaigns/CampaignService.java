@@ -99,6 +99,7 @@ public class CampaignService {
       throw campaign.status().illegal("launch");
     }
     if (campaign.schedule().kind() == ScheduleKind.NOW) {
+      requireSendable(campaign);
       engine.startRun(campaign, now());
       return campaigns.find(tenant, id).orElseThrow();
     }

@@ -95,6 +95,25 @@ class CampaignsIT {
   }
 
   @Test
+  void aCampaignWhoseTemplateIsNotApprovedCannotStart() {
+    String name = "it_campaign_unapproved";
+    String template = http.get("api/v1/templates?q=" + name, marketing).json().getJsonArray("items")
+        .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("name").equals(name))
+        .map(t -> t.getString("id")).findFirst()
+        .orElseGet(() -> http.post("api/v1/templates", marketing, "{\"name\":\"" + name + "\",\"language\":"
+            + "\"en_US\",\"category\":\"MARKETING\",\"body\":\"Hi {{1}}, spring offers are here.\","
+            + "\"examples\":{\"body.1\":\"Ayu\"}}").json().getString("id"));
+    String id = http.post("api/v1/campaigns", marketing, campaign("Unapproved", template,
+        "{\"source\":\"leads\",\"leadIds\":[\"1\"]}")).json().getString("id");
+
+    Http.Answer launch = http.post("api/v1/campaigns/" + id + "/launch", marketing, "");
+
+    assertThat(launch.status()).as(launch.body()).isEqualTo(409);
+    assertThat(launch.json().getString("error")).isEqualTo("template_not_approved");
+    assertThat(http.get("api/v1/campaigns/" + id, marketing).json().getString("status")).isEqualTo("DRAFT");
+  }
+
+  @Test
   void aCsvListKeepsGoodRowsReportsBadLinesAndMergesDuplicates() throws Exception {
     String template = approvedTemplate("it_campaign_csv");
     String id = http.post("api/v1/campaigns", marketing, campaign("List", template, "{\"source\":\"list\"}"))
