@@ -1,6 +1,7 @@
 package dev.crm.whatsapp.dispatch;
 
 import dev.crm.whatsapp.api.MessageStatus;
+import dev.crm.whatsapp.history.CampaignRecipientMirror;
 import dev.crm.whatsapp.history.LeadMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,8 +31,9 @@ public class SendAttempts {
    *
    * @return false when the message is no longer this consumer's to requeue
    */
-  public boolean requeue(String id, int attempts, OffsetDateTime nextAttemptAt, Integer code, String reason) {
-    return em.createQuery("UPDATE LeadMessage m SET m.status = :queued, m.attempts = :attempts,"
+  public boolean requeue(String id, int attempts, OffsetDateTime now, OffsetDateTime nextAttemptAt, Integer code,
+      String reason) {
+    return followed(id, MessageStatus.QUEUED, now, code, reason, em.createQuery("UPDATE LeadMessage m SET m.status = :queued, m.attempts = :attempts,"
             + " m.nextAttemptAt = :next, m.errorCode = :code, m.errorMessage = :reason, m.version = m.version + 1"
             + " WHERE m.id = :id AND m.status = :sending")
         .setParameter("queued", MessageStatus.QUEUED)
@@ -41,7 +43,7 @@ public class SendAttempts {
         .setParameter("reason", truncate(reason))
         .setParameter("id", id)
         .setParameter("sending", MessageStatus.SENDING)
-        .executeUpdate() == 1;
+        .executeUpdate());
   }
 
   /** Ends the message in {@code status} ({@code failed} or {@code opted_out}) with the error that ended it. */
@@ -53,7 +55,7 @@ public class SendAttempts {
   /** Like {@link #end(String, MessageStatus, int, OffsetDateTime, Integer, String)}, naming the sender that was refused. */
   public boolean end(String id, MessageStatus status, int attempts, OffsetDateTime now, Integer code,
       String reason, String provider, String senderId) {
-    return em.createQuery("UPDATE LeadMessage m SET m.status = :status, m.attempts = :attempts,"
+    return followed(id, status, now, code, reason, em.createQuery("UPDATE LeadMessage m SET m.status = :status, m.attempts = :attempts,"
             + " m.failedAt = :now, m.nextAttemptAt = NULL, m.errorCode = :code, m.errorMessage = :reason,"
             + " m.provider = COALESCE(:provider, m.provider), m.senderId = COALESCE(:sender, m.senderId),"
             + " m.version = m.version + 1 WHERE m.id = :id AND m.status IN :from")
@@ -66,7 +68,7 @@ public class SendAttempts {
         .setParameter("reason", truncate(reason))
         .setParameter("id", id)
         .setParameter("from", List.of(MessageStatus.QUEUED, MessageStatus.SENDING))
-        .executeUpdate() == 1;
+        .executeUpdate());
   }
 
   /** Queued messages whose next attempt is due at {@code now}, oldest first. */
@@ -93,14 +95,14 @@ public class SendAttempts {
 
   /** Fails a message still {@code queued} (never claimed, so never sent) with {@code reason}. */
   public boolean endQueued(String id, OffsetDateTime now, String reason) {
-    return em.createQuery("UPDATE LeadMessage m SET m.status = :failed, m.failedAt = :now, m.nextAttemptAt = NULL,"
+    return followed(id, MessageStatus.FAILED, now, null, reason, em.createQuery("UPDATE LeadMessage m SET m.status = :failed, m.failedAt = :now, m.nextAttemptAt = NULL,"
             + " m.errorMessage = :reason, m.version = m.version + 1 WHERE m.id = :id AND m.status IN :from")
         .setParameter("failed", MessageStatus.FAILED)
         .setParameter("now", now)
         .setParameter("reason", truncate(reason))
         .setParameter("id", id)
         .setParameter("from", List.of(MessageStatus.PENDING, MessageStatus.QUEUED))
-        .executeUpdate() == 1;
+        .executeUpdate());
   }
 
   /**
@@ -109,14 +111,28 @@ public class SendAttempts {
    *
    * @return how many were marked
    */
-  public int markUnresolvedUnknown(OffsetDateTime claimedBefore) {
-    return em.createQuery("UPDATE LeadMessage m SET m.status = :unknown, m.errorMessage = :reason,"
+  public int markUnresolvedUnknown(OffsetDateTime claimedBefore, OffsetDateTime now) {
+    int marked = em.createQuery("UPDATE LeadMessage m SET m.status = :unknown, m.errorMessage = :reason,"
             + " m.version = m.version + 1 WHERE m.status = :sending AND m.sendingAt < :before")
         .setParameter("unknown", MessageStatus.UNKNOWN)
         .setParameter("reason", "no outcome learnt from the provider; not resent to avoid a duplicate")
         .setParameter("sending", MessageStatus.SENDING)
         .setParameter("before", claimedBefore)
         .executeUpdate();
+    if (marked > 0) {
+      CampaignRecipientMirror.followUnknown(em, now);
+    }
+    return marked;
+  }
+
+  /** After a guarded update: when it moved the message, its campaign recipient follows. */
+  private boolean followed(String id, MessageStatus status, OffsetDateTime at, Integer code, String reason,
+      int updated) {
+    if (updated != 1) {
+      return false;
+    }
+    CampaignRecipientMirror.follow(em, id, status, at, code, reason);
+    return true;
   }
 
   /**

@@ -34,7 +34,7 @@ public class SendClaims {
 
   @Transactional(TxType.REQUIRES_NEW)
   public void release(String messageId) {
-    messages.release(messageId);
+    messages.release(messageId, OffsetDateTime.now(clock));
   }
 
   @Transactional(TxType.REQUIRES_NEW)
@@ -53,7 +53,8 @@ public class SendClaims {
    */
   @Transactional(TxType.REQUIRES_NEW)
   public void retryLater(LeadMessage message, int attempt, Duration delay, Integer code, String reason) {
-    attempts.requeue(message.id(), attempt, OffsetDateTime.now(clock).plus(delay), code, reason);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    attempts.requeue(message.id(), attempt, now, now.plus(delay), code, reason);
   }
 
   /** Ends the message in {@code status} after {@code attempt} attempts, refused by {@code senderId}. */

@@ -22,7 +22,8 @@ public class UnresolvedSends {
 
   @Transactional
   public int markUnknown() {
-    int marked = attempts.markUnresolvedUnknown(OffsetDateTime.now(clock).minus(settings.unknownAfter()));
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    int marked = attempts.markUnresolvedUnknown(now.minus(settings.unknownAfter()), now);
     if (marked > 0) {
       LOG.warning(() -> marked + " sends without an outcome after " + settings.unknownAfter() + " marked unknown");
     }

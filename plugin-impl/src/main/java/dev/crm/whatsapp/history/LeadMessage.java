@@ -118,6 +118,13 @@ public class LeadMessage {
   @Column(name = "next_attempt_at")
   private OffsetDateTime nextAttemptAt;
 
+  /** The campaign and recipient this message was made for; {@code null} for a rep's own message. */
+  @Column(name = "campaign_id")
+  private String campaignId;
+
+  @Column(name = "campaign_recipient_id")
+  private String campaignRecipientId;
+
   @Version
   private long version;
 
@@ -170,6 +177,13 @@ public class LeadMessage {
     return message;
   }
 
+  /** Marks the message as a campaign recipient's only message (the column is unique). */
+  public LeadMessage forCampaign(String campaignId, String campaignRecipientId) {
+    this.campaignId = campaignId;
+    this.campaignRecipientId = campaignRecipientId;
+    return this;
+  }
+
   /** Queued in the same transaction that created it. */
   public void markQueued(OffsetDateTime now) {
     status = MessageStatus.QUEUED;
@@ -204,4 +218,6 @@ public class LeadMessage {
   public Optional<String> contentJson() { return Optional.ofNullable(content); }
   public int attempts() { return attempts; }
   public Optional<OffsetDateTime> nextAttemptAt() { return Optional.ofNullable(nextAttemptAt); }
+  public Optional<String> campaignId() { return Optional.ofNullable(campaignId); }
+  public Optional<String> campaignRecipientId() { return Optional.ofNullable(campaignRecipientId); }
 }

@@ -63,17 +63,20 @@ public class LeadMessages {
         .setParameter("now", now)
         .setParameter("id", id)
         .setParameter("claimable", List.of(MessageStatus.PENDING, MessageStatus.QUEUED))
-        .executeUpdate() == 1;
+        .executeUpdate() == 1 && followedByCampaignRecipient(id, MessageStatus.SENDING, now, null, null);
   }
 
   /** Gives a claim back, for a send that provably never reached the provider. */
-  public void release(String id) {
-    em.createQuery("UPDATE LeadMessage m SET m.status = :queued, m.version = m.version + 1"
+  public void release(String id, OffsetDateTime now) {
+    int released = em.createQuery("UPDATE LeadMessage m SET m.status = :queued, m.version = m.version + 1"
             + " WHERE m.id = :id AND m.status = :sending")
         .setParameter("queued", MessageStatus.QUEUED)
         .setParameter("sending", MessageStatus.SENDING)
         .setParameter("id", id)
         .executeUpdate();
+    if (released == 1) {
+      CampaignRecipientMirror.follow(em, id, MessageStatus.QUEUED, now, null, null);
+    }
   }
 
   /** Records the provider's acceptance: its id, and {@code sent} unless a webhook already moved further. */
@@ -112,7 +115,7 @@ public class LeadMessages {
       moved.setParameter("code", errorCode).setParameter("error", truncate(errorMessage));
     }
     if (moved.executeUpdate() == 1) {
-      return true;
+      return followedByCampaignRecipient(id, status, at, errorCode, errorMessage);
     }
     if (timeField != null && status != MessageStatus.FAILED) {
       em.createQuery("UPDATE LeadMessage m SET m." + timeField + " = :at WHERE m.id = :id AND m." + timeField
@@ -123,6 +126,12 @@ public class LeadMessages {
           .executeUpdate();
     }
     return false;
+  }
+
+  private boolean followedByCampaignRecipient(String id, MessageStatus status, OffsetDateTime at,
+      Integer errorCode, String errorMessage) {
+    CampaignRecipientMirror.follow(em, id, status, at, errorCode, errorMessage);
+    return true;
   }
 
   /** The id of the message a provider id belongs to. */

@@ -36,7 +36,7 @@ class SendAttemptsPgTest {
   void aRequeuedMessageIsQueuedWithItsAttemptCountNextTimeAndLastErrorAndCanBeClaimedAgain() {
     String id = store.claimed(aMessage().build(), T0);
 
-    boolean requeued = attempts(a -> a.requeue(id, 1, T1, 131016, "(#131016) Service unavailable"));
+    boolean requeued = attempts(a -> a.requeue(id, 1, T0, T1, 131016, "(#131016) Service unavailable"));
     assertThat(requeued).isTrue();
 
     LeadMessage message = store.find(id);
@@ -50,7 +50,7 @@ class SendAttemptsPgTest {
   @Test
   void everyClaimCountsAnAttempt() {
     String id = store.claimed(aMessage().build(), T0);
-    attempts(a -> a.requeue(id, 1, T1, null, "never sent"));
+    attempts(a -> a.requeue(id, 1, T0, T1, null, "never sent"));
 
     store.claim(id, T1);
 
@@ -61,7 +61,7 @@ class SendAttemptsPgTest {
   void aMessageAWebhookAlreadyMovedOnIsNotRequeued() {
     String id = store.accepted(aMessage().build(), "wamid.A", T0);
 
-    boolean requeued = attempts(a -> a.requeue(id, 1, T1, 2, "late refusal"));
+    boolean requeued = attempts(a -> a.requeue(id, 1, T0, T1, 2, "late refusal"));
     assertThat(requeued).isFalse();
     assertThat(store.find(id).status()).isEqualTo(MessageStatus.SENT);
   }
@@ -87,7 +87,7 @@ class SendAttemptsPgTest {
     String recent = store.claimed(aMessage().build(), T1);
     String sent = store.accepted(aMessage().build(), "wamid.B", T0);
 
-    int marked = attempts(a -> a.markUnresolvedUnknown(T0.plusSeconds(5)));
+    int marked = attempts(a -> a.markUnresolvedUnknown(T0.plusSeconds(5), T1));
     assertThat(marked).isEqualTo(1);
 
     assertThat(store.find(old).status()).isEqualTo(MessageStatus.UNKNOWN);
@@ -115,8 +115,8 @@ class SendAttemptsPgTest {
   void aDueRetryIsListedAndTakenOnceAndAFutureOneIsNot() {
     String due = store.claimed(aMessage().build(), T0);
     String later = store.claimed(aMessage().build(), T0);
-    attempts(a -> a.requeue(due, 1, T1, 2, "unavailable"));
-    attempts(a -> a.requeue(later, 1, T1.plusSeconds(60), 2, "unavailable"));
+    attempts(a -> a.requeue(due, 1, T0, T1, 2, "unavailable"));
+    attempts(a -> a.requeue(later, 1, T0, T1.plusSeconds(60), 2, "unavailable"));
 
     java.util.List<String> listed = attempts(a -> a.dueRetries(T1, 10)).stream().map(LeadMessage::id).toList();
     boolean first = attempts(a -> a.takeDueRetry(due, T1));

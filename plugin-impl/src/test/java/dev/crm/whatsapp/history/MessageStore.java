@@ -48,7 +48,7 @@ public final class MessageStore {
   }
 
   public void release(String id) {
-    db.run(em -> LeadMessages.over(em).release(id));
+    db.run(em -> LeadMessages.over(em).release(id, LeadMessageBuilder.T0));
   }
 
   public void accept(String id, String providerMessageId, OffsetDateTime at) {

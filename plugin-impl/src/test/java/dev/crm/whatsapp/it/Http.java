@@ -69,6 +69,11 @@ final class Http {
     return send(request.build());
   }
 
+  Answer postText(String path, String token, String body, String contentType) {
+    return send(request(path, token).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   Answer postBytes(String path, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder request = request(path, null)
         .header("Content-Type", "application/json")

@@ -1,0 +1,223 @@
+package dev.crm.whatsapp.campaigns;
+
+import dev.crm.whatsapp.api.TenantId;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A campaign. Its status changes only through {@link #moveTo}, which enforces {@link CampaignStatus}'s
+ * transitions; content, audience and schedule change only while it is a draft or scheduled.
+ */
+@Entity
+@Table(name = "wa_campaign")
+@NamedQuery(name = "Campaign.inStatus",
+    query = "SELECT c FROM Campaign c WHERE c.status IN :statuses ORDER BY c.createdAt, c.id")
+@NamedQuery(name = "Campaign.usingTemplate",
+    query = "SELECT c FROM Campaign c WHERE c.tenantId = :tenant AND c.templateId = :template"
+        + " AND c.status IN :statuses ORDER BY c.createdAt")
+public class Campaign {
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "tenant_id", nullable = false)
+  private String tenantId;
+
+  @Column(nullable = false)
+  private String name;
+
+  private String description;
+
+  @Column(name = "template_id", nullable = false)
+  private String templateId;
+
+  /** The template's parameter bindings as JSON ({@code Map<String, Binding>}). */
+  @Column(nullable = false)
+  private String bindings;
+
+  /** The audience definition as JSON ({@link AudienceSpec}). */
+  @Column(nullable = false)
+  private String audience;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "schedule_kind", nullable = false)
+  private ScheduleKind scheduleKind;
+
+  @Column(name = "schedule_at")
+  private OffsetDateTime scheduleAt;
+
+  @Column(name = "schedule_cron")
+  private String scheduleCron;
+
+  @Column(name = "time_zone", nullable = false)
+  private String timeZone;
+
+  @Column(name = "next_run_at")
+  private OffsetDateTime nextRunAt;
+
+  @Column(name = "run_no", nullable = false)
+  private int runNo;
+
+  @Column(name = "throttle_per_minute", nullable = false)
+  private int throttlePerMinute;
+
+  @Column(name = "window_start")
+  private String windowStart;
+
+  @Column(name = "window_end")
+  private String windowEnd;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private CampaignStatus status;
+
+  @Column(name = "status_reason")
+  private String statusReason;
+
+  @Column(name = "resumes_at")
+  private OffsetDateTime resumesAt;
+
+  @Column(name = "last_fed_at")
+  private OffsetDateTime lastFedAt;
+
+  @Column(name = "ad_hoc", nullable = false)
+  private boolean adHoc;
+
+  @Column(name = "created_by")
+  private String createdBy;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
+  @Column(name = "started_at")
+  private OffsetDateTime startedAt;
+
+  @Column(name = "completed_at")
+  private OffsetDateTime completedAt;
+
+  @Version
+  private long version;
+
+  protected Campaign() {}
+
+  public static Campaign draft(TenantId tenant, CampaignSettings settings, String createdBy, OffsetDateTime now) {
+    Campaign campaign = new Campaign();
+    campaign.id = UUID.randomUUID().toString();
+    campaign.tenantId = tenant.value();
+    campaign.status = CampaignStatus.DRAFT;
+    campaign.createdBy = createdBy;
+    campaign.createdAt = now;
+    campaign.apply(settings, now);
+    return campaign;
+  }
+
+  /** Replaces the editable settings; only while draft or scheduled (409 otherwise). */
+  public void update(CampaignSettings settings, OffsetDateTime now) {
+    if (status != CampaignStatus.DRAFT && status != CampaignStatus.SCHEDULED) {
+      throw status.illegal("edit");
+    }
+    apply(settings, now);
+  }
+
+  private void apply(CampaignSettings settings, OffsetDateTime now) {
+    name = settings.name();
+    description = settings.description();
+    templateId = settings.templateId();
+    bindings = settings.bindingsJson();
+    audience = settings.audienceJson();
+    scheduleKind = settings.schedule().kind();
+    scheduleAt = settings.schedule().at();
+    scheduleCron = settings.schedule().cron();
+    timeZone = settings.schedule().zone().getId();
+    throttlePerMinute = settings.throttlePerMinute();
+    windowStart = settings.window().startText();
+    windowEnd = settings.window().endText();
+    adHoc = settings.adHoc();
+    updatedAt = now;
+  }
+
+  /** Moves to {@code target} if legal, else 409 naming the current status. */
+  public void moveTo(CampaignStatus target, String action, String reason, OffsetDateTime now) {
+    status.requireMoveTo(target, action);
+    status = target;
+    statusReason = reason;
+    updatedAt = now;
+    if (target == CampaignStatus.RUNNING && startedAt == null) {
+      startedAt = now;
+    }
+    if (target.isFinal()) {
+      completedAt = now;
+      nextRunAt = null;
+      resumesAt = null;
+    }
+    if (target == CampaignStatus.DRAFT) {
+      nextRunAt = null;
+    }
+  }
+
+  /** Starts a new run: its recipients are numbered with it. */
+  public int beginRun(OffsetDateTime now) {
+    runNo++;
+    lastFedAt = now;
+    return runNo;
+  }
+
+  public void scheduleNext(OffsetDateTime at) {
+    nextRunAt = at;
+  }
+
+  public void fed(OffsetDateTime at, OffsetDateTime resumesAt) {
+    lastFedAt = at;
+    this.resumesAt = resumesAt;
+  }
+
+  /** The current settings with another schedule (for schedule and clone). */
+  public CampaignSettings settingsWith(Schedule schedule) {
+    return new CampaignSettings(name, description, templateId, bindings, audience, schedule, throttlePerMinute,
+        window(), adHoc);
+  }
+
+  /** Recipients were given one by one or uploaded: they, not criteria, are the audience. */
+  public void useListAudience(OffsetDateTime now) {
+    audience = "{\"source\":\"list\"}";
+    updatedAt = now;
+  }
+
+  public String id() { return id; }
+  public TenantId tenant() { return TenantId.of(tenantId); }
+  public String name() { return name; }
+  public Optional<String> description() { return Optional.ofNullable(description); }
+  public String templateId() { return templateId; }
+  public String bindingsJson() { return bindings; }
+  public String audienceJson() { return audience; }
+  public Schedule schedule() { return new Schedule(scheduleKind, scheduleAt, scheduleCron, ZoneId.of(timeZone)); }
+  public Optional<OffsetDateTime> nextRunAt() { return Optional.ofNullable(nextRunAt); }
+  public int runNo() { return runNo; }
+  public int throttlePerMinute() { return throttlePerMinute; }
+  public SendWindow window() { return SendWindow.parse(windowStart, windowEnd); }
+  public CampaignStatus status() { return status; }
+  public Optional<String> statusReason() { return Optional.ofNullable(statusReason); }
+  public Optional<OffsetDateTime> resumesAt() { return Optional.ofNullable(resumesAt); }
+  public Optional<OffsetDateTime> lastFedAt() { return Optional.ofNullable(lastFedAt); }
+  public boolean adHoc() { return adHoc; }
+  public String createdBy() { return createdBy; }
+  public OffsetDateTime createdAt() { return createdAt; }
+  public OffsetDateTime updatedAt() { return updatedAt; }
+  public Optional<OffsetDateTime> startedAt() { return Optional.ofNullable(startedAt); }
+  public Optional<OffsetDateTime> completedAt() { return Optional.ofNullable(completedAt); }
+  public ZoneId zone() { return ZoneId.of(timeZone); }
+}

@@ -1,0 +1,176 @@
+package dev.crm.whatsapp.campaigns;
+
+import dev.crm.whatsapp.api.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Campaigns and their recipients, always scoped by tenant for callers' lookups. */
+@ApplicationScoped
+public class CampaignRepository {
+
+  /** One page of campaigns and how many match in all. */
+  public record Page(List<Campaign> items, long total) {}
+
+  @PersistenceContext(unitName = "whatsapp")
+  EntityManager em;
+
+  public static CampaignRepository over(EntityManager em) {
+    CampaignRepository repository = new CampaignRepository();
+    repository.em = em;
+    return repository;
+  }
+
+  public EntityManager em() {
+    return em;
+  }
+
+  public void add(Campaign campaign) {
+    em.persist(campaign);
+  }
+
+  public void remove(Campaign campaign) {
+    em.createQuery("DELETE FROM CampaignRecipient r WHERE r.campaignId = :id")
+        .setParameter("id", campaign.id()).executeUpdate();
+    em.remove(campaign);
+  }
+
+  public Optional<Campaign> find(TenantId tenant, String id) {
+    return Optional.ofNullable(em.find(Campaign.class, id)).filter(c -> c.tenant().equals(tenant));
+  }
+
+  /**
+   * The campaign, its row locked until the transaction ends: the feeder and the pause, resume and cancel
+   * calls all take this lock, so a pause that returned has seen the end of any batch being fed.
+   */
+  public Optional<Campaign> lock(String id) {
+    return Optional.ofNullable(em.find(Campaign.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  public List<Campaign> inStatus(Collection<CampaignStatus> statuses) {
+    return em.createNamedQuery("Campaign.inStatus", Campaign.class)
+        .setParameter("statuses", statuses).getResultList();
+  }
+
+  public List<Campaign> usingTemplate(TenantId tenant, String templateId, Collection<CampaignStatus> statuses) {
+    return em.createNamedQuery("Campaign.usingTemplate", Campaign.class)
+        .setParameter("tenant", tenant.value()).setParameter("template", templateId)
+        .setParameter("statuses", statuses).getResultList();
+  }
+
+  /** Campaigns newest first, filtered by status, text in the name and creation date. */
+  public Page list(TenantId tenant, CampaignStatus status, String text, OffsetDateTime from, OffsetDateTime to,
+      int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE c.tenantId = :tenant AND c.adHoc = FALSE");
+    if (status != null) {
+      where.append(" AND c.status = :status");
+    }
+    if (text != null && !text.isBlank()) {
+      where.append(" AND LOWER(c.name) LIKE :text");
+    }
+    if (from != null) {
+      where.append(" AND c.createdAt >= :from");
+    }
+    if (to != null) {
+      where.append(" AND c.createdAt < :to");
+    }
+    TypedQuery<Campaign> items = em.createQuery("SELECT c FROM Campaign c" + where
+        + " ORDER BY c.createdAt DESC, c.id DESC", Campaign.class);
+    TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Campaign c" + where, Long.class);
+    for (TypedQuery<?> query : List.of(items, count)) {
+      query.setParameter("tenant", tenant.value());
+      if (status != null) {
+        query.setParameter("status", status);
+      }
+      if (text != null && !text.isBlank()) {
+        query.setParameter("text", "%" + text.toLowerCase().replace("%", "") + "%");
+      }
+      if (from != null) {
+        query.setParameter("from", from);
+      }
+      if (to != null) {
+        query.setParameter("to", to);
+      }
+    }
+    return new Page(items.setFirstResult(page * size).setMaxResults(size).getResultList(),
+        count.getSingleResult());
+  }
+
+  public void addRecipient(CampaignRecipient recipient) {
+    em.persist(recipient);
+  }
+
+  /** Recipients of a run, in order, optionally of one status. */
+  public List<CampaignRecipient> recipients(String campaignId, int runNo, RecipientStatus status, int first,
+      int max) {
+    TypedQuery<CampaignRecipient> query = em.createQuery("SELECT r FROM CampaignRecipient r"
+            + " WHERE r.campaignId = :id AND r.runNo = :run" + (status == null ? "" : " AND r.status = :status")
+            + " ORDER BY r.createdAt, r.id", CampaignRecipient.class)
+        .setParameter("id", campaignId).setParameter("run", runNo);
+    if (status != null) {
+      query.setParameter("status", status);
+    }
+    return query.setFirstResult(first).setMaxResults(max).getResultList();
+  }
+
+  public long countRecipients(String campaignId, int runNo, RecipientStatus status) {
+    TypedQuery<Long> query = em.createQuery("SELECT COUNT(r) FROM CampaignRecipient r"
+            + " WHERE r.campaignId = :id AND r.runNo = :run" + (status == null ? "" : " AND r.status = :status"),
+            Long.class)
+        .setParameter("id", campaignId).setParameter("run", runNo);
+    if (status != null) {
+      query.setParameter("status", status);
+    }
+    return query.getSingleResult();
+  }
+
+  /** How many recipients of the run are in each status (every status present, zero when none). */
+  public Map<RecipientStatus, Long> counters(String campaignId, int runNo) {
+    Map<RecipientStatus, Long> counts = new EnumMap<>(RecipientStatus.class);
+    for (RecipientStatus status : RecipientStatus.values()) {
+      counts.put(status, 0L);
+    }
+    em.createQuery("SELECT r.status, COUNT(r) FROM CampaignRecipient r WHERE r.campaignId = :id"
+            + " AND r.runNo = :run GROUP BY r.status", Object[].class)
+        .setParameter("id", campaignId).setParameter("run", runNo)
+        .getResultList()
+        .forEach(row -> counts.put((RecipientStatus) row[0], ((Number) row[1]).longValue()));
+    return counts;
+  }
+
+  /** Which of these phones the run already has. */
+  public List<String> phonesPresent(String campaignId, int runNo, Collection<String> phones) {
+    if (phones.isEmpty()) {
+      return new ArrayList<>();
+    }
+    return em.createQuery("SELECT r.phone FROM CampaignRecipient r WHERE r.campaignId = :id AND r.runNo = :run"
+            + " AND r.phone IN :phones", String.class)
+        .setParameter("id", campaignId).setParameter("run", runNo).setParameter("phones", phones)
+        .getResultList();
+  }
+
+  /** Marks the run's recipients still waiting as skipped (cancel). */
+  public int skipPending(String campaignId, int runNo, String reason, OffsetDateTime now) {
+    return em.createQuery("UPDATE CampaignRecipient r SET r.status = :skipped, r.errorMessage = :reason,"
+            + " r.updatedAt = :now WHERE r.campaignId = :id AND r.runNo = :run AND r.status = :pending")
+        .setParameter("skipped", RecipientStatus.SKIPPED).setParameter("reason", reason)
+        .setParameter("now", now).setParameter("id", campaignId).setParameter("run", runNo)
+        .setParameter("pending", RecipientStatus.PENDING).executeUpdate();
+  }
+
+  public int removeRecipients(String campaignId, int runNo, Collection<String> recipientIds) {
+    return em.createQuery("DELETE FROM CampaignRecipient r WHERE r.campaignId = :id AND r.runNo = :run"
+            + " AND r.id IN :ids")
+        .setParameter("id", campaignId).setParameter("run", runNo).setParameter("ids", recipientIds)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.crm.whatsapp.campaigns;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drives campaigns, each in its own transaction so one campaign's failure never stops another. A missed
+ * run (the server was down at its time) starts at the first tick after start: once, however many cron
+ * times were missed; the next run is then the next cron time after it started.
+ */
+@ApplicationScoped
+public class CampaignRunner {
+  private static final Logger LOG = Logger.getLogger(CampaignRunner.class.getName());
+
+  @Inject CampaignRepository campaigns;
+  @Inject CampaignEngine engine;
+  @Inject Clock clock;
+
+  public void tick() {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    for (Campaign due : campaigns.inStatus(List.of(CampaignStatus.SCHEDULED))) {
+      if (due.nextRunAt().map(at -> !at.isAfter(now)).orElse(false)) {
+        startIfDue(due.id());
+      }
+    }
+    for (Campaign running : campaigns.inStatus(List.of(CampaignStatus.RUNNING))) {
+      try {
+        engine.feed(running.id());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Feeding campaign " + running.id() + " failed; the next tick tries again", e);
+      }
+    }
+  }
+
+  public void startIfDue(String campaignId) {
+    try {
+      engine.startIfDue(campaignId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Starting campaign " + campaignId + " failed; the next tick tries again", e);
+    }
+  }
+}

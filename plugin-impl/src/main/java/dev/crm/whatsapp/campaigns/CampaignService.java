@@ -1,0 +1,282 @@
+package dev.crm.whatsapp.campaigns;
+
+import dev.crm.whatsapp.api.TenantId;
+import dev.crm.whatsapp.audience.AudienceSpec;
+import dev.crm.whatsapp.audience.Candidate;
+import dev.crm.whatsapp.audience.CsvRecipients;
+import dev.crm.whatsapp.platform.PhoneNormaliser;
+import dev.crm.whatsapp.platform.errors.ApiException;
+import dev.crm.whatsapp.security.Caller;
+import dev.crm.whatsapp.templates.TemplateRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What callers do to campaigns. Every action locks the campaign row, as the feeder does. */
+@ApplicationScoped
+public class CampaignService {
+  /** Error codes after which a message is never retried (undeliverable, the user stopped marketing). */
+  static final Set<Integer> NEVER_RETRY = Set.of(131026, 131050);
+  /** Error codes worth retrying: temporary failures and rate limits. */
+  static final Set<Integer> RETRYABLE = Set.of(1, 2, 4, 80007, 130429, 131000, 131016, 131049, 131056, 131057);
+
+  /** What an upload did. */
+  public record UploadReport(long rows, long added, long merged, long invalid, List<CsvRecipients.RowError> errors,
+      List<String> variables) {}
+
+  @Inject CampaignRepository campaigns;
+  @Inject CampaignEngine engine;
+  @Inject CampaignTimers timers;
+  @Inject RecipientWriter writer;
+  @Inject TemplateRepository templates;
+  @Inject PhoneNormaliser phones;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "wa.campaigns.csv.max-bytes", defaultValue = "104857600")
+  long csvMaxBytes;
+
+  @Inject
+  @ConfigProperty(name = "wa.campaigns.csv.max-rows", defaultValue = "1000000")
+  long csvMaxRows;
+
+  @Inject
+  @ConfigProperty(name = "wa.campaigns.throttle-per-minute", defaultValue = "100")
+  int defaultThrottle;
+
+  @Transactional
+  public Campaign create(Caller caller, CampaignSettings settings) {
+    requireTemplate(caller.tenant(), settings.templateId());
+    Campaign campaign = Campaign.draft(caller.tenant(), settings, caller.user(), now());
+    campaigns.add(campaign);
+    return campaign;
+  }
+
+  /** An ad-hoc campaign (bulk send), created and started in one transaction. */
+  @Transactional
+  public Campaign bulkSend(Caller caller, CampaignSettings settings) {
+    Campaign campaign = create(caller, settings);
+    // the row must exist before launch locks it (a locking find reads the database)
+    campaigns.em().flush();
+    return launch(caller.tenant(), campaign.id());
+  }
+
+  public int defaultThrottle() {
+    return defaultThrottle;
+  }
+
+  @Transactional
+  public Campaign update(TenantId tenant, String id, CampaignSettings settings) {
+    requireTemplate(tenant, settings.templateId());
+    Campaign campaign = locked(tenant, id);
+    campaign.update(settings, now());
+    if (campaign.status() == CampaignStatus.SCHEDULED) {
+      arm(campaign, "reschedule");
+    }
+    return campaign;
+  }
+
+  @Transactional
+  public void delete(TenantId tenant, String id) {
+    Campaign campaign = locked(tenant, id);
+    if (campaign.status() != CampaignStatus.DRAFT) {
+      throw campaign.status().illegal("delete");
+    }
+    campaigns.remove(campaign);
+  }
+
+  /** Starts now ({@code NOW} schedule) or schedules for the first run (at a time, or cron). */
+  @Transactional
+  public Campaign launch(TenantId tenant, String id) {
+    Campaign campaign = locked(tenant, id);
+    if (campaign.status() != CampaignStatus.DRAFT && campaign.status() != CampaignStatus.SCHEDULED) {
+      throw campaign.status().illegal("launch");
+    }
+    if (campaign.schedule().kind() == ScheduleKind.NOW) {
+      requireSendable(campaign);
+      engine.startRun(campaign, now());
+      return campaigns.find(tenant, id).orElseThrow();
+    }
+    if (campaign.status() == CampaignStatus.DRAFT) {
+      campaign.moveTo(CampaignStatus.SCHEDULED, "schedule", null, now());
+    }
+    arm(campaign, "schedule");
+    return campaign;
+  }
+
+  /** Sets the schedule (draft or scheduled) and schedules; a {@code NOW} schedule starts at once. */
+  @Transactional
+  public Campaign schedule(TenantId tenant, String id, Schedule schedule) {
+    Campaign campaign = locked(tenant, id);
+    campaign.update(campaign.settingsWith(schedule), now());
+    return launch(tenant, id);
+  }
+
+  /** Back to draft: its timer finds nothing due and does nothing. */
+  @Transactional
+  public Campaign unschedule(TenantId tenant, String id) {
+    Campaign campaign = locked(tenant, id);
+    campaign.moveTo(CampaignStatus.DRAFT, "unschedule", null, now());
+    return campaign;
+  }
+
+  /** Once this returns no further message is made: the feeder holds the same row lock while it feeds. */
+  @Transactional
+  public Campaign pause(TenantId tenant, String id, String reason) {
+    Campaign campaign = locked(tenant, id);
+    campaign.moveTo(CampaignStatus.PAUSED, "pause", reason, now());
+    return campaign;
+  }
+
+  @Transactional
+  public Campaign resume(TenantId tenant, String id) {
+    Campaign campaign = locked(tenant, id);
+    if (campaign.status() != CampaignStatus.PAUSED) {
+      throw campaign.status().illegal("resume");
+    }
+    requireSendable(campaign);
+    campaign.moveTo(CampaignStatus.RUNNING, "resume", null, now());
+    return campaign;
+  }
+
+  /** Ends the campaign; recipients still waiting are marked skipped. */
+  @Transactional
+  public Campaign cancel(TenantId tenant, String id) {
+    Campaign campaign = locked(tenant, id);
+    campaign.moveTo(CampaignStatus.CANCELLED, "cancel", null, now());
+    campaigns.skipPending(id, campaign.runNo(), "campaign cancelled", now());
+    return campaign;
+  }
+
+  /**
+   * A new run of the completed campaign's failed recipients: those with a retryable error, or with
+   * {@code all}, every failure except the undeliverable and the opted-out (never retried).
+   */
+  @Transactional
+  public Campaign retryFailed(TenantId tenant, String id, boolean all) {
+    Campaign campaign = locked(tenant, id);
+    if (campaign.status() != CampaignStatus.COMPLETED) {
+      throw campaign.status().illegal("retry the failures of");
+    }
+    requireSendable(campaign);
+    int previous = campaign.runNo();
+    OffsetDateTime now = now();
+    campaign.moveTo(CampaignStatus.RUNNING, "retry the failures of", null, now);
+    int run = campaign.beginRun(now);
+    campaigns.em().flush();
+    long retried = 0;
+    int first = 0;
+    List<CampaignRecipient> page;
+    do {
+      page = campaigns.recipients(id, previous, RecipientStatus.FAILED, first, RecipientWriter.BATCH);
+      first += page.size();
+      for (CampaignRecipient failed : page) {
+        Integer code = failed.errorCode().orElse(null);
+        boolean retry = code != null && !NEVER_RETRY.contains(code) && (all || RETRYABLE.contains(code));
+        if (retry) {
+          campaigns.addRecipient(failed.copyFor(run, now));
+          retried++;
+        }
+      }
+    } while (page.size() == RecipientWriter.BATCH);
+    Campaign reread = campaigns.lock(id).orElseThrow();
+    if (retried == 0) {
+      reread.moveTo(CampaignStatus.COMPLETED, "complete", "nothing to retry", now);
+    }
+    return reread;
+  }
+
+  @Transactional
+  public Campaign copy(Caller caller, String id) {
+    Campaign original = campaigns.find(caller.tenant(), id).orElseThrow(() -> ApiException.notFound("campaign"));
+    Campaign copy = Campaign.draft(caller.tenant(), original.settingsWith(original.schedule())
+        .renamed("Copy of " + original.name()), caller.user(), now());
+    campaigns.add(copy);
+    campaigns.em().flush();
+    String copyId = copy.id();
+    try (RecipientWriter.Batch batch = writer.open(caller.tenant(), copyId, 0, now())) {
+      writer.copyRun(id, 0, batch);
+    }
+    return campaigns.find(caller.tenant(), copyId).orElseThrow();
+  }
+
+  /** Adds an uploaded CSV list to a draft's recipients (the audience becomes the list). */
+  @Transactional
+  public UploadReport upload(TenantId tenant, String id, InputStream csv) {
+    Campaign campaign = requireDraft(tenant, id, "upload recipients to");
+    campaign.useListAudience(now());
+    campaigns.em().flush();
+    CsvRecipients reader = new CsvRecipients(phones, csvMaxBytes, csvMaxRows);
+    try (RecipientWriter.Batch batch = writer.open(tenant, id, 0, now())) {
+      CsvRecipients.Report report = reader.read(csv, row -> batch.add(
+          new Candidate(null, row.name(), row.phone(), null, row.variables())));
+      return new UploadReport(report.rows(), batch.added(), batch.merged(), report.invalid(), report.errors(),
+          report.variables());
+    }
+  }
+
+  /** Adds people to a draft's list. */
+  @Transactional
+  public long addRecipients(TenantId tenant, String id, List<Candidate> candidates) {
+    Campaign campaign = requireDraft(tenant, id, "add recipients to");
+    campaign.useListAudience(now());
+    campaigns.em().flush();
+    try (RecipientWriter.Batch batch = writer.open(tenant, id, 0, now())) {
+      candidates.forEach(batch::add);
+      return batch.added();
+    }
+  }
+
+  @Transactional
+  public int removeRecipients(TenantId tenant, String id, List<String> recipientIds) {
+    requireDraft(tenant, id, "remove recipients from");
+    return recipientIds.isEmpty() ? 0 : campaigns.removeRecipients(id, 0, recipientIds);
+  }
+
+  private Campaign requireDraft(TenantId tenant, String id, String action) {
+    Campaign campaign = locked(tenant, id);
+    if (campaign.status() != CampaignStatus.DRAFT) {
+      throw campaign.status().illegal(action);
+    }
+    return campaign;
+  }
+
+  private void arm(Campaign campaign, String action) {
+    OffsetDateTime first = campaign.schedule().firstRun(now()).orElseThrow();
+    if (campaign.schedule().kind() == ScheduleKind.AT && first.isBefore(now().minusMinutes(1))) {
+      throw ApiException.unprocessable("schedule.at", "is in the past; pick a later time or launch now");
+    }
+    campaign.scheduleNext(first);
+    timers.arm(campaign.id(), first);
+  }
+
+  private Campaign locked(TenantId tenant, String id) {
+    campaigns.find(tenant, id).orElseThrow(() -> ApiException.notFound("campaign"));
+    return campaigns.lock(id).orElseThrow(() -> ApiException.notFound("campaign"));
+  }
+
+  private void requireTemplate(TenantId tenant, String templateId) {
+    templates.find(tenant, templateId).orElseThrow(() ->
+        ApiException.invalid("templateId", "no template " + templateId + " exists"));
+  }
+
+  private void requireSendable(Campaign campaign) {
+    templates.find(campaign.tenant(), campaign.templateId()).filter(t -> t.status().sendable())
+        .orElseThrow(() -> new ApiException(jakarta.ws.rs.core.Response.Status.CONFLICT, "template_not_approved",
+            "templateId", "the campaign's template is not APPROVED"));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  static AudienceSpec audienceOf(Campaign campaign) {
+    return CampaignJson.audience(campaign.audienceJson());
+  }
+}

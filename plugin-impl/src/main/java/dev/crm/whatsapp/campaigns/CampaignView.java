@@ -1,0 +1,31 @@
+package dev.crm.whatsapp.campaigns;
+
+import dev.crm.whatsapp.audience.AudienceSpec;
+import dev.crm.whatsapp.templates.Binding;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * A campaign as callers see it. {@code counters} counts the current run's recipients by status;
+ * {@code resumesAt} is when a campaign waiting for its send window will make messages again.
+ */
+public record CampaignView(String id, String name, String description, String templateId,
+    Map<String, Binding> bindings, AudienceSpec audience, CampaignRequest.ScheduleRequest schedule,
+    int throttlePerMinute, CampaignRequest.WindowRequest window, String status, String statusReason,
+    OffsetDateTime nextRunAt, OffsetDateTime resumesAt, int run, Map<RecipientStatus, Long> counters,
+    boolean adHoc, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime startedAt,
+    OffsetDateTime completedAt) {
+
+  static CampaignView of(Campaign c, Map<RecipientStatus, Long> counters) {
+    Schedule s = c.schedule();
+    SendWindow w = c.window();
+    return new CampaignView(c.id(), c.name(), c.description().orElse(null), c.templateId(),
+        CampaignJson.bindings(c.bindingsJson()), CampaignJson.audience(c.audienceJson()),
+        new CampaignRequest.ScheduleRequest(s.kind().name(), s.at() == null ? null : s.at().toString(), s.cron(),
+            s.zone().getId()),
+        c.throttlePerMinute(), w.always() ? null : new CampaignRequest.WindowRequest(w.startText(), w.endText()),
+        c.status().name(), c.statusReason().orElse(null), c.nextRunAt().orElse(null),
+        c.resumesAt().orElse(null), c.runNo(), counters, c.adHoc(), c.createdBy(), c.createdAt(), c.updatedAt(),
+        c.startedAt().orElse(null), c.completedAt().orElse(null));
+  }
+}
