@@ -50,7 +50,7 @@ public class Conversion {
   protected Conversion() {}
 
   static Conversion of(TenantId tenant, LeadId lead, CustomerId customer, OffsetDateTime convertedAt, Source source,
-      String attributedMessageId, OffsetDateTime now) {
+      String attributedMessageId, String attributedCampaignId, OffsetDateTime now) {
     Conversion conversion = new Conversion();
     conversion.id = UUID.randomUUID().toString();
     conversion.tenantId = tenant.value();
@@ -59,6 +59,7 @@ public class Conversion {
     conversion.convertedAt = convertedAt;
     conversion.source = source.name().toLowerCase(java.util.Locale.ROOT);
     conversion.attributedMessageId = attributedMessageId;
+    conversion.attributedCampaignId = attributedCampaignId;
     conversion.recordedAt = now;
     return conversion;
   }

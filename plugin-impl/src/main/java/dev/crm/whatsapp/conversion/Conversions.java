@@ -51,7 +51,8 @@ public class Conversions {
       return new Recorded(existing.get(), false);
     }
     Conversion conversion = Conversion.of(tenant, lead, customer, convertedAt, source,
-        attributedMessage(tenant, lead, convertedAt).orElse(null), OffsetDateTime.now(clock));
+        lastDelivered(tenant, lead, convertedAt, false).orElse(null),
+        lastDelivered(tenant, lead, convertedAt, true).orElse(null), OffsetDateTime.now(clock));
     em.persist(conversion);
     return new Recorded(conversion, true);
   }
@@ -72,8 +73,16 @@ public class Conversions {
         .getResultList();
   }
 
-  private Optional<String> attributedMessage(TenantId tenant, LeadId lead, OffsetDateTime convertedAt) {
-    return em.createQuery("SELECT m.id FROM LeadMessage m WHERE m.tenantId = :tenant AND m.leadId = :lead"
+  /**
+   * The last message delivered to the lead within the attribution window before the conversion, or, with
+   * {@code campaignOnly}, the campaign of the last campaign message delivered in it (a rep's one-off message
+   * after a campaign does not take the campaign's credit).
+   */
+  private Optional<String> lastDelivered(TenantId tenant, LeadId lead, OffsetDateTime convertedAt,
+      boolean campaignOnly) {
+    return em.createQuery("SELECT " + (campaignOnly ? "m.campaignId" : "m.id") + " FROM LeadMessage m"
+            + " WHERE m.tenantId = :tenant AND m.leadId = :lead"
+            + (campaignOnly ? " AND m.campaignId IS NOT NULL" : "")
             + " AND m.direction = :outbound AND COALESCE(m.deliveredAt, m.readAt) IS NOT NULL"
             + " AND COALESCE(m.deliveredAt, m.readAt) <= :at AND COALESCE(m.deliveredAt, m.readAt) >= :since"
             + " ORDER BY COALESCE(m.deliveredAt, m.readAt) DESC, m.id DESC", String.class)

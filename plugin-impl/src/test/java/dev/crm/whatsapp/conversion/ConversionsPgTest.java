@@ -72,6 +72,18 @@ class ConversionsPgTest {
   }
 
   @Test
+  void theCampaignThatLastDeliveredKeepsTheCreditWhenARepWroteAfterIt() {
+    String campaignMessage = store.accepted(aMessage().build().forCampaign("campaign-7", "recipient-7"), "wamid.c", T0);
+    store.advance(campaignMessage, MessageStatus.DELIVERED, CONVERTED.minusDays(3));
+    String repMessage = delivered("wamid.rep", CONVERTED.minusDays(1));
+
+    Conversion conversion = record(LEAD, "C-1", Conversion.Source.REST).conversion();
+
+    assertThat(conversion.attributedMessageId()).contains(repMessage);
+    assertThat(conversion.attributedCampaignId()).contains("campaign-7");
+  }
+
+  @Test
   void messageDeliveredBeforeTheWindowIsNotCredited() {
     delivered("wamid.old", CONVERTED.minusDays(31));
 
