@@ -11,8 +11,6 @@ import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.api.events.LeadConverted;
 import dev.crm.whatsapp.history.MessageStore;
 import dev.crm.whatsapp.host.LeadTables;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +18,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,26 +34,15 @@ class ConversionsPgTest {
   private static final OffsetDateTime CONVERTED = T0.plusDays(10);
   private static final Clock CLOCK = Clock.fixed(CONVERTED.plusHours(1).toInstant(), ZoneOffset.UTC);
 
-  @RegisterExtension static final PgSchema schema = PgSchema.withDemoHostTables();
+  @RegisterExtension
+  static final PluginDatabase database =
+      PluginDatabase.withDemoHostTablesEmptying("wa_conversion", "wa_message");
 
-  private static WhatsAppPersistence db;
   private static MessageStore store;
 
   @BeforeAll
   static void openPersistenceUnit() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-    store = new MessageStore(db);
-  }
-
-  @AfterAll
-  static void closePersistenceUnit() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteRows() {
-    schema.execute("DELETE FROM wa_conversion");
-    schema.execute("DELETE FROM wa_message");
+    store = new MessageStore(database.persistence());
   }
 
   @Test
@@ -122,7 +108,7 @@ class ConversionsPgTest {
 
   @Test
   void cdiEventIsRecordedAsAConversion() {
-    db.run(em -> {
+    database.persistence().run(em -> {
       LeadConvertedObserver observer = new LeadConvertedObserver();
       observer.conversions = conversions(em);
       observer.onConverted(new LeadConverted(ACME, LEAD, CustomerId.of("C-9"), CONVERTED.toInstant()));
@@ -135,8 +121,8 @@ class ConversionsPgTest {
 
   @Test
   void scanRecordsEveryConvertedCustomerOfTheHostOnce() {
-    int first = db.inTransaction(em -> scan(em).scanOnce());
-    int second = db.inTransaction(em -> scan(em).scanOnce());
+    int first = database.persistence().inTransaction(em -> scan(em).scanOnce());
+    int second = database.persistence().inTransaction(em -> scan(em).scanOnce());
 
     assertThat(first).isEqualTo(3);
     assertThat(second).isZero();
@@ -147,9 +133,9 @@ class ConversionsPgTest {
 
   @Test
   void scanSkipsCustomersAlreadyReportedByRest() {
-    db.run(em -> conversions(em).record(ACME, LeadId.of("3"), CustomerId.of("1"), CONVERTED, Conversion.Source.REST));
+    database.persistence().run(em -> conversions(em).record(ACME, LeadId.of("3"), CustomerId.of("1"), CONVERTED, Conversion.Source.REST));
 
-    int recorded = db.inTransaction(em -> scan(em).scanOnce());
+    int recorded = database.persistence().inTransaction(em -> scan(em).scanOnce());
     assertThat(recorded).isEqualTo(2);
     assertThat(inTx(c -> c.ofCustomer(ACME, CustomerId.of("1"))).map(Conversion::source)).contains("rest");
   }
@@ -161,15 +147,15 @@ class ConversionsPgTest {
   }
 
   private Conversions.Recorded record(LeadId lead, String customer, Conversion.Source source) {
-    return db.inTransaction(em -> conversions(em).record(ACME, lead, CustomerId.of(customer), CONVERTED, source));
+    return database.persistence().inTransaction(em -> conversions(em).record(ACME, lead, CustomerId.of(customer), CONVERTED, source));
   }
 
   private <T> T inTx(java.util.function.Function<Conversions, T> work) {
-    return db.inTransaction(em -> work.apply(conversions(em)));
+    return database.persistence().inTransaction(em -> work.apply(conversions(em)));
   }
 
   private long count() {
-    return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM wa_conversion")
+    return database.persistence().inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM wa_conversion")
         .getSingleResult()).longValue());
   }
 
@@ -178,6 +164,6 @@ class ConversionsPgTest {
   }
 
   private static HostConversionScan scan(EntityManager em) {
-    return HostConversionScan.over(schema.dataSource(), LeadTables.demoMapping(), conversions(em), CLOCK);
+    return HostConversionScan.over(database.schema().dataSource(), LeadTables.demoMapping(), conversions(em), CLOCK);
   }
 }

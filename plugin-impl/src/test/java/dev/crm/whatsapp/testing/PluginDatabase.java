@@ -12,17 +12,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The named tables are emptied after every test, so each test sees only what it wrote.
  */
 public final class PluginDatabase implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
-  private final PgSchema schema = PgSchema.pluginTables();
+  private final PgSchema schema;
   private final List<String> tablesToEmpty;
   private WhatsAppPersistence persistence;
 
-  private PluginDatabase(List<String> tablesToEmpty) {
+  private PluginDatabase(PgSchema schema, List<String> tablesToEmpty) {
+    this.schema = schema;
     this.tablesToEmpty = List.copyOf(tablesToEmpty);
   }
 
   /** Empties these tables, in this order, after every test. */
   public static PluginDatabase emptying(String... tables) {
-    return new PluginDatabase(List.of(tables));
+    return new PluginDatabase(PgSchema.pluginTables(), List.of(tables));
+  }
+
+  /** With the demo host's lead and customer tables beside the plugin's; empties these after every test. */
+  public static PluginDatabase withDemoHostTablesEmptying(String... tables) {
+    return new PluginDatabase(PgSchema.withDemoHostTables(), List.of(tables));
   }
 
   public WhatsAppPersistence persistence() {

@@ -25,17 +25,14 @@ import dev.crm.whatsapp.consent.ConsentState;
 import dev.crm.whatsapp.history.Direction;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.MessageStore;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import jakarta.json.Json;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,28 +52,15 @@ class InboundWebhooksPgTest {
   private static final Clock CLOCK = Clock.fixed(NOW.toInstant(), ZoneOffset.UTC);
   private static final long AT = T0.plusMinutes(10).toEpochSecond();
 
-  @RegisterExtension static final PgSchema schema = PgSchema.withDemoHostTables();
+  @RegisterExtension
+  static final PluginDatabase database =
+      PluginDatabase.withDemoHostTablesEmptying("wa_webhook_event", "wa_message", "wa_unmatched_inbound", "wa_consent", "wa_erased_message");
 
-  private static WhatsAppPersistence db;
   private static MessageStore store;
 
   @BeforeAll
   static void openPersistenceUnit() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-    store = new MessageStore(db);
-  }
-
-  @AfterAll
-  static void closePersistenceUnit() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteRows() {
-    for (String table : List.of("wa_webhook_event", "wa_message", "wa_unmatched_inbound", "wa_consent",
-        "wa_erased_message")) {
-      schema.execute("DELETE FROM " + table);
-    }
+    store = new MessageStore(database.persistence());
   }
 
   @Test
@@ -272,8 +256,8 @@ class InboundWebhooksPgTest {
   }
 
   private void receive(byte[] raw) {
-    String id = db.inTransaction(em -> WebhookWiring.events(em, schema.dataSource(), CLOCK).store("cloud-api", raw));
-    db.inTransaction(em -> WebhookWiring.events(em, schema.dataSource(), CLOCK).process(id));
+    String id = database.persistence().inTransaction(em -> WebhookWiring.events(em, database.schema().dataSource(), CLOCK).store("cloud-api", raw));
+    database.persistence().inTransaction(em -> WebhookWiring.events(em, database.schema().dataSource(), CLOCK).process(id));
   }
 
   private List<LeadMessage> history(TenantId tenant, String lead) {
@@ -281,16 +265,16 @@ class InboundWebhooksPgTest {
   }
 
   private List<UnmatchedInbound> unmatched(TenantId tenant) {
-    return db.inTransaction(em -> em.createQuery("SELECT u FROM UnmatchedInbound u WHERE u.tenantId = :t",
+    return database.persistence().inTransaction(em -> em.createQuery("SELECT u FROM UnmatchedInbound u WHERE u.tenantId = :t",
         UnmatchedInbound.class).setParameter("t", tenant.value()).getResultList());
   }
 
   private Optional<ConsentRecord> consent(TenantId tenant, PhoneNumber phone) {
-    return db.inTransaction(em -> WebhookWiring.consent(em).find(tenant, phone));
+    return database.persistence().inTransaction(em -> WebhookWiring.consent(em).find(tenant, phone));
   }
 
   private long count(String table) {
-    return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table)
+    return database.persistence().inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table)
         .getSingleResult()).longValue());
   }
 }

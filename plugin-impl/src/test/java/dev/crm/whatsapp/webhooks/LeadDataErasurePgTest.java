@@ -18,16 +18,13 @@ import dev.crm.whatsapp.consent.ConsentState;
 import dev.crm.whatsapp.consent.LeadDataErasure;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.MessageStore;
-import dev.crm.whatsapp.testing.PgSchema;
-import dev.crm.whatsapp.testing.WhatsAppPersistence;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import dev.crm.whatsapp.testing.PluginDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,28 +38,15 @@ class LeadDataErasurePgTest {
   private static final Clock CLOCK = Clock.fixed(NOW.toInstant(), ZoneOffset.UTC);
   private static final long AT = T0.plusMinutes(10).toEpochSecond();
 
-  @RegisterExtension static final PgSchema schema = PgSchema.withDemoHostTables();
+  @RegisterExtension
+  static final PluginDatabase database =
+      PluginDatabase.withDemoHostTablesEmptying("wa_webhook_event", "wa_message", "wa_unmatched_inbound", "wa_consent", "wa_erased_message");
 
-  private static WhatsAppPersistence db;
   private static MessageStore store;
 
   @BeforeAll
   static void openPersistenceUnit() {
-    db = WhatsAppPersistence.over(schema.dataSource());
-    store = new MessageStore(db);
-  }
-
-  @AfterAll
-  static void closePersistenceUnit() {
-    db.close();
-  }
-
-  @AfterEach
-  void deleteRows() {
-    for (String table : List.of("wa_webhook_event", "wa_message", "wa_unmatched_inbound", "wa_consent",
-        "wa_erased_message")) {
-      schema.execute("DELETE FROM " + table);
-    }
+    store = new MessageStore(database.persistence());
   }
 
   @Test
@@ -87,11 +71,11 @@ class LeadDataErasurePgTest {
 
     erase();
 
-    ConsentRecord consent = db.inTransaction(em -> WebhookWiring.consent(em).find(ACME, LEAD_1_PHONE)).orElseThrow();
+    ConsentRecord consent = database.persistence().inTransaction(em -> WebhookWiring.consent(em).find(ACME, LEAD_1_PHONE)).orElseThrow();
     assertThat(consent.state()).isEqualTo(ConsentState.OPTED_OUT);
     assertThat(consent.phone()).isEmpty();
     assertThat(consent.detail()).isEmpty();
-    boolean optedOut = db.inTransaction(em -> WebhookWiring.consent(em).isOptedOut(ACME, LEAD_1_PHONE));
+    boolean optedOut = database.persistence().inTransaction(em -> WebhookWiring.consent(em).isOptedOut(ACME, LEAD_1_PHONE));
     assertThat(optedOut).isTrue();
   }
 
@@ -114,18 +98,18 @@ class LeadDataErasurePgTest {
     String event = receive(body(entry("waba-1", statusChange(status("wamid.OUT", "read", AT).build()))));
 
     assertThat(count("wa_message")).isZero();
-    OffsetDateTime processed = db.inTransaction(em -> em.find(WebhookEvent.class, event).processedAt());
+    OffsetDateTime processed = database.persistence().inTransaction(em -> em.find(WebhookEvent.class, event).processedAt());
     assertThat(processed).isNotNull();
   }
 
   private LeadDataErasure.Erased erase() {
-    return db.inTransaction(em -> LeadDataErasure.over(em, WebhookWiring.HASHER, CLOCK)
+    return database.persistence().inTransaction(em -> LeadDataErasure.over(em, WebhookWiring.HASHER, CLOCK)
         .erase(ACME, LEAD_1, Optional.of(LEAD_1_PHONE)));
   }
 
   private String receive(byte[] raw) {
-    String id = db.inTransaction(em -> WebhookWiring.events(em, schema.dataSource(), CLOCK).store("cloud-api", raw));
-    db.inTransaction(em -> WebhookWiring.events(em, schema.dataSource(), CLOCK).process(id));
+    String id = database.persistence().inTransaction(em -> WebhookWiring.events(em, database.schema().dataSource(), CLOCK).store("cloud-api", raw));
+    database.persistence().inTransaction(em -> WebhookWiring.events(em, database.schema().dataSource(), CLOCK).process(id));
     return id;
   }
 
@@ -134,7 +118,7 @@ class LeadDataErasurePgTest {
   }
 
   private long count(String table) {
-    return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table)
+    return database.persistence().inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table)
         .getSingleResult()).longValue());
   }
 }
