@@ -56,6 +56,11 @@ public class CampaignRepository {
     return Optional.ofNullable(em.find(Campaign.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
+  /** The tenant's campaign, locked as {@link #lock(String)}; another tenant's id is as unknown as none. */
+  public Optional<Campaign> lock(TenantId tenant, String id) {
+    return lock(id).filter(c -> c.tenant().equals(tenant));
+  }
+
   public List<Campaign> inStatus(Collection<CampaignStatus> statuses) {
     return em.createNamedQuery("Campaign.inStatus", Campaign.class)
         .setParameter("statuses", statuses).getResultList();

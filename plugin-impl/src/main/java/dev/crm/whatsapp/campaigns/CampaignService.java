@@ -257,8 +257,7 @@ public class CampaignService {
   }
 
   private Campaign locked(TenantId tenant, String id) {
-    campaigns.find(tenant, id).orElseThrow(() -> ApiException.notFound("campaign"));
-    return campaigns.lock(id).orElseThrow(() -> ApiException.notFound("campaign"));
+    return campaigns.lock(tenant, id).orElseThrow(() -> ApiException.notFound("campaign"));
   }
 
   private void requireTemplate(TenantId tenant, String templateId) {
