@@ -6,6 +6,9 @@ import { rm } from 'node:fs/promises';
 
 /** One entry per custom element: the file name is the URL a host imports. */
 const ELEMENTS = ['wa-lead-panel'];
+// nav.campaigns (and its parts, each mountable alone), nav.analytics, admin.settings.
+ELEMENTS.push('wa-campaigns', 'wa-campaign-list', 'wa-campaign-builder', 'wa-campaign-detail', 'wa-analytics-dashboard',
+  'wa-sender-numbers');
 const OUTDIR = 'target/classes/META-INF/resources/ui';
 
 await rm(OUTDIR, { recursive: true, force: true });

@@ -1,0 +1,102 @@
+// The campaigns page (nav.campaigns), mounted by the demo CRM exactly as a host mounts it, against the
+// real plugin: a campaign is built and launched through the four-step builder and its progress followed.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseUrl, screenshot, withPage } from './browser.mjs';
+import { approvedTemplate, demoToken } from './api.mjs';
+
+let template;
+
+before(async () => {
+  template = await approvedTemplate(await demoToken(), 'ui_campaign_hello');
+});
+
+/** Drives the builder from the campaign list to the launch; returns the campaign's name. */
+async function buildAndLaunch(page, { name, audience, throttle, shots = false }) {
+  await page.goto(new URL('demo/campaigns.html', baseUrl).href);
+  const campaigns = page.locator('wa-campaigns');
+  await campaigns.getByRole('button', { name: 'New campaign' }).click();
+  const builder = campaigns.locator('wa-campaign-builder');
+
+  // 1. Audience: a name, criteria, and the live count the server answers for them.
+  await builder.getByRole('button', { name: 'Next' }).click();
+  await builder.getByText('Give the campaign a name.').waitFor();
+  await builder.getByLabel('Campaign name').fill(name);
+  for (const [label, value] of Object.entries(audience)) await builder.getByLabel(label).fill(value);
+  const count = builder.locator('.preview .count');
+  await count.waitFor();
+  await page.waitForFunction((el) => el.shadowRoot.querySelector('.preview')?.getAttribute('aria-busy') === 'false',
+    await builder.elementHandle());
+  const reached = Number((await count.innerText()).replace(/,/g, ''));
+  assert.ok(reached > 0, 'the criteria reach someone');
+  if (shots) await screenshot(page, 'campaign-builder-audience');
+  await builder.getByRole('button', { name: 'Next' }).click();
+
+  // 2. Message: the approved template, its one variable from the lead's first name.
+  await builder.getByRole('combobox', { name: /^Template/ }).selectOption(template.id);
+  await builder.getByRole('button', { name: 'Next' }).click();
+  await builder.getByText('Say where this value comes from.').waitFor();
+  await builder.getByLabel('Field').fill('first_name');
+  await builder.getByLabel('If empty').fill('there');
+  if (shots) await screenshot(page, 'campaign-builder-message');
+  await builder.getByRole('button', { name: 'Next' }).click();
+
+  // 3. Schedule: now, at the given pace.
+  await builder.getByLabel('Messages per minute at most').fill(String(throttle));
+  await builder.getByRole('button', { name: 'Next' }).click();
+
+  // 4. Review and launch.
+  await builder.getByText(`${reached} leads where`).waitFor();
+  if (shots) await screenshot(page, 'campaign-builder-review');
+  const launched = page.evaluate(() => new Promise((resolve) => document.getElementById('plugin-slot')
+    .addEventListener('wa-campaign-launched', (e) => resolve(e.detail), { once: true })));
+  await builder.getByRole('button', { name: 'Launch campaign' }).click();
+  const campaign = await launched;
+  assert.equal(campaign.name, name);
+  return { campaigns, reached };
+}
+
+test('a marketer builds a campaign in four steps, launches it and watches the progress bar finish', async () => {
+  await withPage(async (page) => {
+    const name = `Browser spring ${Date.now()}`;
+    const { campaigns, reached } = await buildAndLaunch(page, { name, audience: { Sources: 'website' }, throttle: 600, shots: true });
+
+    const detail = campaigns.locator('wa-campaign-detail');
+    await detail.getByRole('heading', { name }).waitFor();
+    const bar = detail.getByRole('progressbar', { name: 'Campaign progress' });
+    await page.waitForFunction((el) => el.shadowRoot.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') === '100',
+      await detail.elementHandle(), { timeout: 90_000, polling: 250 });
+    assert.equal(await bar.getAttribute('aria-valuetext'), `${reached} of ${reached} recipients done`);
+    await detail.locator('#campaign-status', { hasText: 'Completed' }).waitFor({ timeout: 30_000 });
+    await detail.getByRole('img', { name: /Recipients by status/ }).waitFor();
+    await screenshot(page, 'campaign-detail-completed');
+
+    await campaigns.getByRole('button', { name: '‹ All campaigns' }).click();
+    const row = campaigns.locator('wa-campaign-list').getByRole('row', { name: new RegExp(name) });
+    await row.getByText('Completed').waitFor();
+    await screenshot(page, 'campaign-list');
+  });
+});
+
+test('a running campaign is paused, resumed and cancelled from its detail view', async () => {
+  await withPage(async (page) => {
+    const name = `Browser slow ${Date.now()}`;
+    // One message a minute: the campaign is still running when the buttons are pressed.
+    const { campaigns } = await buildAndLaunch(page, { name, audience: { Statuses: 'new' }, throttle: 1 });
+    const detail = campaigns.locator('wa-campaign-detail');
+    const status = detail.locator('#campaign-status');
+    await status.getByText('Running').waitFor();
+
+    await detail.getByRole('button', { name: 'Pause' }).click();
+    await status.getByText('Paused').waitFor();
+    await detail.getByRole('button', { name: 'Resume' }).waitFor();
+    await screenshot(page, 'campaign-detail-paused');
+    await detail.getByRole('button', { name: 'Resume' }).click();
+    await status.getByText('Running').waitFor();
+
+    await detail.getByRole('button', { name: 'Cancel campaign' }).click();
+    await detail.getByRole('alertdialog').getByRole('button', { name: 'Yes, cancel it' }).click();
+    await status.getByText('Cancelled').waitFor();
+    assert.equal(await detail.getByRole('button', { name: 'Pause' }).count(), 0, 'a cancelled campaign offers no pause');
+  });
+});
