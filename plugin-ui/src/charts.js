@@ -29,7 +29,8 @@ export function lineChart({ title, labels, series }) {
       <g transform="translate(${PAD.left} ${PAD.top})">
         ${yAxis(ticks, max, plot)}
         ${labels.map((label, i) => (i % every === 0 || i === labels.length - 1)
-          ? svg`<text class="tick" x=${xs[i].x} y=${plot.height + 18} text-anchor="middle">${shortLabel(label)}</text>` : nothing)}
+          ? svg`<text class="tick" x=${xs[i].x} y=${plot.height + 18}
+            text-anchor=${labels.length > 1 && i === 0 ? 'start' : labels.length > 1 && i === labels.length - 1 ? 'end' : 'middle'}>${shortLabel(label)}</text>` : nothing)}
         ${series.map((s) => {
           const points = linePoints(s.values, { ...plot, max });
           return svg`<path d=${linePath(points)} fill="none" stroke=${colour(s.key)} stroke-width="2"></path>
