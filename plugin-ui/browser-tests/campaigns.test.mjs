@@ -100,3 +100,36 @@ test('a running campaign is paused, resumed and cancelled from its detail view',
     assert.equal(await detail.getByRole('button', { name: 'Pause' }).count(), 0, 'a cancelled campaign offers no pause');
   });
 });
+
+test('a CSV list is uploaded from the builder, its bad line reported by number, and the good rows launched', async () => {
+  await withPage(async (page) => {
+    await page.goto(new URL('demo/campaigns.html', baseUrl).href);
+    const campaigns = page.locator('wa-campaigns');
+    await campaigns.getByRole('button', { name: 'New campaign' }).click();
+    const builder = campaigns.locator('wa-campaign-builder');
+    await builder.getByLabel('Campaign name').fill(`Browser list ${Date.now()}`);
+    await builder.getByRole('radio', { name: 'A list uploaded as CSV' }).check();
+    await builder.getByLabel('CSV file').setInputFiles({ name: 'spring.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('name;phone;code\nAyu;081363053471;A1\nNobody;12ab;B2\nBudi;6285719509313;D4\n') });
+    await builder.getByText('spring.csv: 3 rows').waitFor();
+    await builder.getByRole('button', { name: 'Next' }).click();
+
+    await builder.getByRole('combobox', { name: /^Template/ }).selectOption(template.id);
+    await builder.getByRole('combobox', { name: 'Value from' }).selectOption('recipient');
+    await builder.getByLabel('Column').fill('name');
+    await builder.getByRole('button', { name: 'Next' }).click();
+    await builder.getByRole('button', { name: 'Next' }).click();
+
+    await builder.getByRole('button', { name: 'Upload list and check' }).click();
+    const report = builder.locator('.upload');
+    await report.getByText('3 rows read: 2 added, 0 merged as duplicates, 1 invalid.').waitFor({ timeout: 15_000 });
+    const badLine = report.getByRole('row', { name: /^3 / });
+    assert.match(await badLine.innerText(), /not a valid phone number/);
+    await screenshot(page, 'campaign-builder-csv-errors');
+
+    await builder.getByRole('button', { name: 'Launch campaign' }).click();
+    const detail = campaigns.locator('wa-campaign-detail');
+    await page.waitForFunction((el) => el.shadowRoot?.querySelector('[role=progressbar]')?.getAttribute('aria-valuetext') === '2 of 2 recipients done',
+      await detail.elementHandle(), { timeout: 90_000, polling: 250 });
+  });
+});

@@ -94,7 +94,8 @@ export function uploadReport(report) {
     ${report.errors?.length ? html`<table class="line-errors"><caption class="visually-hidden">Lines that were not added</caption>
       <thead><tr><th scope="col" class="num">Line</th><th scope="col">Problem</th></tr></thead>
       <tbody>${report.errors.map((e) => html`<tr><td class="num">${e.line}</td><td>${e.reason}</td></tr>`)}</tbody>
-    </table>` : nothing}
+    </table>
+    <p class="hint">Launching sends to the ${report.added} added; the lines above are left out. To fix them, go back to Audience and choose a corrected file.</p>` : nothing}
   </div>`;
 }
 

@@ -280,7 +280,8 @@ export class WaCampaignBuilder extends WaElement {
       const csv = this._draft.audience.mode === 'csv';
       if (csv && !this._upload) {
         this._upload = await this.#uploadCsv(this._saved.id, this._draft.csv.text);
-        if (this._upload.invalid > 0 || !launch) return;
+        // Stop so the bad lines can be read; launching again goes ahead with the good rows.
+        if (this._upload.invalid > 0 && launch) return;
       }
       if (!launch) {
         this.#emit('wa-campaign-saved', this._saved);
