@@ -72,9 +72,18 @@ test('a marketer builds a campaign in four steps, launches it and watches the pr
     await screenshot(page, 'campaign-detail-completed');
 
     await campaigns.getByRole('button', { name: '‹ All campaigns' }).click();
-    const row = campaigns.locator('wa-campaign-list').getByRole('row', { name: new RegExp(name) });
+    const list = campaigns.locator('wa-campaign-list');
+    const row = list.getByRole('row', { name: new RegExp(name) });
     await row.getByText('Completed').waitFor();
     await screenshot(page, 'campaign-list');
+
+    // The filters narrow the list on the server: by name, then by a status this campaign does not have.
+    await list.getByRole('searchbox', { name: 'Search' }).fill(name);
+    await list.getByText('1–1 of 1').waitFor();
+    await list.getByRole('combobox', { name: 'Status' }).selectOption('cancelled');
+    await list.getByText('No campaigns match.').waitFor();
+    await list.getByRole('combobox', { name: 'Status' }).selectOption('completed');
+    await row.waitFor();
   });
 });
 

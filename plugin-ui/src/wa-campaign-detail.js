@@ -3,6 +3,7 @@ import { WaElement } from './wa-base.js';
 import { pageStyles } from './page.styles.js';
 import { chartStyles, lineChart, pieChart } from './charts.js';
 import { CampaignWatch } from './campaign-watch.js';
+import { errorTable, failedTable, groupErrors } from './campaign-detail-tables.js';
 import { ACTION_LABELS, RECIPIENT_STATUSES, actionsFor, isLive, progressFromCampaign, statusLabel } from './lib/campaign-progress.js';
 import { formatRate } from './lib/charts.js';
 import { formatTime } from './lib/timeline.js';
@@ -259,37 +260,16 @@ export class WaCampaignDetail extends WaElement {
 
   /** Errors by code from the statistics, else grouped from the failed recipients on hand. */
   #renderErrors() {
-    const errors = this._stats?.errors ?? groupErrors(this._failed?.items ?? []);
-    if (!errors.length) return nothing;
-    return html`<h3>Errors</h3>
-      <table><thead><tr><th scope="col">Code</th><th scope="col">Meaning</th><th scope="col" class="num">Recipients</th></tr></thead>
-      <tbody>${errors.map((e) => html`<tr><td>${e.code ?? '—'}</td><td>${e.meaning ?? ''}</td><td class="num">${e.count}</td></tr>`)}</tbody></table>`;
+    return errorTable(this._stats?.errors ?? groupErrors(this._failed?.items ?? []));
   }
 
   #renderFailed() {
-    const page = this._failed;
-    if (!page?.items?.length) return nothing;
-    return html`<h3>Failed recipients</h3>
-      <table><thead><tr><th scope="col">Name</th><th scope="col">Phone</th><th scope="col">Error</th><th scope="col">Attempts</th></tr></thead>
-      <tbody>${page.items.map((r) => html`<tr><td>${r.name ?? r.leadId ?? '—'}</td><td>${r.phone}</td>
-        <td>${r.errorCode ? html`<code>${r.errorCode}</code> ` : nothing}${r.errorMessage ?? ''}</td><td class="num">${r.attempts}</td></tr>`)}</tbody></table>
-      ${page.total > page.items.length ? html`<p class="muted">${page.items.length} of ${page.total} shown; the export has them all.</p>` : nothing}`;
+    return failedTable(this._failed);
   }
 }
 
 function lower(counts) {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k.toLowerCase(), Number(v) || 0]));
-}
-
-function groupErrors(recipients) {
-  const byCode = new Map();
-  for (const r of recipients) {
-    const code = r.errorCode ?? null;
-    const entry = byCode.get(code) ?? { code, meaning: r.errorMessage, count: 0 };
-    entry.count += 1;
-    byCode.set(code, entry);
-  }
-  return [...byCode.values()].sort((a, b) => b.count - a.count);
 }
 
 if (!customElements.get('wa-campaign-detail')) customElements.define('wa-campaign-detail', WaCampaignDetail);

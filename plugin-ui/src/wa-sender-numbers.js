@@ -4,6 +4,7 @@ import { pageStyles } from './page.styles.js';
 import { statusLabel } from './lib/campaign-progress.js';
 import { formatTime } from './lib/timeline.js';
 import { networkError, parseApiError } from './lib/api-error.js';
+import { qrFromAnswer, sessionState } from './lib/sender-session.js';
 
 /** Providers that talk to Meta directly or to nothing: no device to link, so no QR code. */
 const NO_SESSION = ['sandbox', 'cloud-api'];
@@ -169,20 +170,18 @@ export class WaSenderNumbers extends WaElement {
       throw networkError(cause);
     }
     if (!response.ok) throw parseApiError(response.status, await response.text());
-    const type = response.headers.get('Content-Type') ?? '';
-    if (type.startsWith('image/')) {
+    const type = response.headers.get('Content-Type');
+    const body = type?.startsWith('image/') ? null : await response.json().catch(() => null);
+    const qr = qrFromAnswer(type, body);
+    if (qr.kind === 'image') {
       this.#qrUrl = URL.createObjectURL(await response.blob());
       return { src: this.#qrUrl };
     }
-    const body = await response.json().catch(() => ({}));
-    const value = body.image ?? body.qr ?? body.dataUrl ?? body.base64 ?? null;
-    if (typeof value === 'string' && value.startsWith('data:image/')) return { src: value };
-    if (typeof value === 'string' && /^[A-Za-z0-9+/=]+$/.test(value)) return { src: `data:image/png;base64,${value}` };
-    return { message: 'The gateway answered without a QR image.' };
+    return qr;
   }
 
   #renderSession({ account, state, qr, message }) {
-    const status = state?.status ?? state?.state ?? null;
+    const status = sessionState(state);
     return html`<div class="card session" role="region" aria-labelledby="session-title">
       <h3 id="session-title">Session of ${account.name}</h3>
       ${status ? html`<p>State: <strong>${statusLabel(status)}</strong></p>` : nothing}
