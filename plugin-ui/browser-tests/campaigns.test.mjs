@@ -12,7 +12,7 @@ before(async () => {
 });
 
 /** Drives the builder from the campaign list to the launch; returns the campaign's name. */
-async function buildAndLaunch(page, { name, audience, throttle, shots = false }) {
+async function buildAndLaunch(page, { name, audience, throttle, at = null, shots = false }) {
   await page.goto(new URL('demo/campaigns.html', baseUrl).href);
   const campaigns = page.locator('wa-campaigns');
   await campaigns.getByRole('button', { name: 'New campaign' }).click();
@@ -42,6 +42,10 @@ async function buildAndLaunch(page, { name, audience, throttle, shots = false })
   await builder.getByRole('button', { name: 'Next' }).click();
 
   // 3. Schedule: now, at the given pace.
+  if (at) {
+    await builder.getByRole('radio', { name: 'Once, at a date and time' }).check();
+    await builder.getByLabel('Start at (your local time)').fill(at);
+  }
   await builder.getByLabel('Messages per minute at most').fill(String(throttle));
   await builder.getByRole('button', { name: 'Next' }).click();
 
@@ -50,7 +54,7 @@ async function buildAndLaunch(page, { name, audience, throttle, shots = false })
   if (shots) await screenshot(page, 'campaign-builder-review');
   const launched = page.evaluate(() => new Promise((resolve) => document.getElementById('plugin-slot')
     .addEventListener('wa-campaign-launched', (e) => resolve(e.detail), { once: true })));
-  await builder.getByRole('button', { name: 'Launch campaign' }).click();
+  await builder.getByRole('button', { name: at ? 'Schedule campaign' : 'Launch campaign' }).click();
   const campaign = await launched;
   assert.equal(campaign.name, name);
   return { campaigns, reached };
@@ -140,5 +144,24 @@ test('a CSV list is uploaded from the builder, its bad line reported by number, 
     const detail = campaigns.locator('wa-campaign-detail');
     await page.waitForFunction((el) => el.shadowRoot?.querySelector('[role=progressbar]')?.getAttribute('aria-valuetext') === '2 of 2 recipients done',
       await detail.elementHandle(), { timeout: 90_000, polling: 250 });
+  });
+});
+
+test('a campaign scheduled for tomorrow waits as scheduled and can go back to draft', async () => {
+  await withPage(async (page) => {
+    const name = `Browser tomorrow ${Date.now()}`;
+    // A datetime-local value, read in the browser's own zone, a day ahead of the browser's clock.
+    const at = await page.evaluate(() => {
+      const d = new Date(Date.now() + 24 * 3600 * 1000);
+      const pad = (n) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    });
+    const { campaigns } = await buildAndLaunch(page, { name, audience: { Statuses: 'new' }, throttle: 60, at });
+    const detail = campaigns.locator('wa-campaign-detail');
+    const status = detail.locator('#campaign-status');
+    await status.getByText('Scheduled').waitFor();
+    await detail.getByRole('button', { name: 'Back to draft' }).click();
+    await status.getByText('Draft').waitFor();
+    await detail.getByRole('button', { name: 'Launch' }).waitFor();
   });
 });

@@ -4,7 +4,7 @@ import { pageStyles } from './page.styles.js';
 import { chartStyles, lineChart, pieChart } from './charts.js';
 import { CampaignWatch } from './campaign-watch.js';
 import { errorTable, failedTable, groupErrors } from './campaign-detail-tables.js';
-import { ACTION_LABELS, RECIPIENT_STATUSES, actionsFor, isLive, progressFromCampaign, statusLabel } from './lib/campaign-progress.js';
+import { ACTION_LABELS, RECIPIENT_STATUSES, actionRequest, actionsFor, isLive, progressFromCampaign, statusLabel } from './lib/campaign-progress.js';
 import { formatRate } from './lib/charts.js';
 import { formatTime } from './lib/timeline.js';
 import { networkError, parseApiError } from './lib/api-error.js';
@@ -144,7 +144,8 @@ export class WaCampaignDetail extends WaElement {
     this._confirmCancel = false;
     try {
       const query = action === 'retry-failed' && this._retryAll ? '?all=true' : '';
-      const campaign = await this.request('POST', this.#path(`/${action}${query}`));
+      const { method, path } = actionRequest(action);
+      const campaign = await this.request(method, this.#path(`/${path}${query}`));
       this.#show(campaign);
       this._error = null;
       this.dispatchEvent(new CustomEvent('wa-campaign-changed', { detail: { action, campaign }, bubbles: true, composed: true }));

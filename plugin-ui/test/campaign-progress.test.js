@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { actionsFor, isLive, progressFromCampaign, progressFromEvent, statusLabel } from '../src/lib/campaign-progress.js';
+import { actionRequest, actionsFor, isLive, progressFromCampaign, progressFromEvent, statusLabel } from '../src/lib/campaign-progress.js';
 
 test('progress of a campaign counts final recipients as done', () => {
   const progress = progressFromCampaign({ status: 'RUNNING', counters: { PENDING: 2, QUEUED: 1, SENT: 3, READ: 3, FAILED: 1 } });
@@ -27,6 +27,7 @@ test('a progress event is trusted for its total and done and its status is upper
 
 test('each status offers only the moves the server allows', () => {
   assert.deepEqual(actionsFor('DRAFT'), ['launch']);
+  assert.deepEqual(actionsFor('SCHEDULED'), ['unschedule', 'cancel']);
   assert.deepEqual(actionsFor('RUNNING'), ['pause', 'cancel']);
   assert.deepEqual(actionsFor('paused'), ['resume', 'cancel']);
   assert.deepEqual(actionsFor('COMPLETED'), []);
@@ -44,4 +45,9 @@ test('only scheduled and running campaigns are worth watching', () => {
 test('status words read as plain words', () => {
   assert.equal(statusLabel('RUNNING'), 'Running');
   assert.equal(statusLabel('opted_out'), 'Opted out');
+});
+
+test('unscheduling deletes the schedule; every other action is a POST of its name', () => {
+  assert.deepEqual(actionRequest('unschedule'), { method: 'DELETE', path: 'schedule' });
+  assert.deepEqual(actionRequest('retry-failed'), { method: 'POST', path: 'retry-failed' });
 });

@@ -47,6 +47,11 @@ export function isLive(status) {
   return ['SCHEDULED', 'RUNNING'].includes(String(status ?? '').toUpperCase());
 }
 
+/** How each action is asked of the API: `DELETE /campaigns/{id}/schedule` for unschedule, else `POST /campaigns/{id}/{action}`. */
+export function actionRequest(action) {
+  return action === 'unschedule' ? { method: 'DELETE', path: 'schedule' } : { method: 'POST', path: action };
+}
+
 /**
  * The lifecycle buttons for a status, in the order shown; the server enforces the same rules (409),
  * these only keep impossible buttons away.
@@ -54,7 +59,7 @@ export function isLive(status) {
 export function actionsFor(status, { failed = 0 } = {}) {
   switch (String(status ?? '').toUpperCase()) {
     case 'DRAFT': return ['launch'];
-    case 'SCHEDULED': return ['cancel'];
+    case 'SCHEDULED': return ['unschedule', 'cancel'];
     case 'RUNNING': return ['pause', 'cancel'];
     case 'PAUSED': return ['resume', 'cancel'];
     case 'COMPLETED': return failed > 0 ? ['retry-failed'] : [];
@@ -64,6 +69,7 @@ export function actionsFor(status, { failed = 0 } = {}) {
 
 export const ACTION_LABELS = Object.freeze({
   launch: 'Launch',
+  unschedule: 'Back to draft',
   pause: 'Pause',
   resume: 'Resume',
   cancel: 'Cancel campaign',
