@@ -165,3 +165,40 @@ test('a campaign scheduled for tomorrow waits as scheduled and can go back to dr
     await detail.getByRole('button', { name: 'Launch' }).waitFor();
   });
 });
+
+test('an A/B split must name a template per variant and add up to 100% before the schedule step', async () => {
+  await withPage(async (page) => {
+    await page.goto(new URL('demo/campaigns.html', baseUrl).href);
+    const campaigns = page.locator('wa-campaigns');
+    await campaigns.getByRole('button', { name: 'New campaign' }).click();
+    const builder = campaigns.locator('wa-campaign-builder');
+    await builder.getByLabel('Campaign name').fill(`Browser A/B ${Date.now()}`);
+    await builder.getByLabel('Sources').fill('website');
+    await builder.getByRole('button', { name: 'Next' }).click();
+
+    await builder.getByRole('radio', { name: 'A/B test of templates' }).check();
+    await builder.getByRole('button', { name: 'Add a variant' }).click();
+    const variants = builder.locator('fieldset.variant');
+    assert.equal(await variants.count(), 3);
+    await builder.getByText('Shares: 100%').waitFor();
+    await variants.nth(2).getByLabel('Share (%)').fill('40');
+    await builder.getByRole('button', { name: 'Next' }).click();
+    await builder.getByText('The shares add up to 107%, not 100%.').waitFor();
+    assert.equal(await builder.getByText('Choose a template.').count(), 3);
+
+    await builder.getByRole('button', { name: 'Remove variant C' }).click();
+    for (const i of [0, 1]) {
+      const variant = variants.nth(i);
+      await variant.getByRole('combobox', { name: /^Template/ }).selectOption(template.id);
+      await variant.getByLabel('Field').fill('first_name');
+    }
+    await variants.nth(0).getByLabel('Share (%)').fill('70');
+    await variants.nth(1).getByLabel('Share (%)').fill('30');
+    await builder.getByRole('button', { name: 'Next' }).click();
+    await builder.getByRole('heading', { name: 'Schedule' }).waitFor();
+    await builder.getByRole('button', { name: 'Next' }).click();
+    await builder.getByText(`Variant A: ${template.name} (70%)`).waitFor();
+    await builder.getByText(`Variant B: ${template.name} (30%)`).waitFor();
+    await screenshot(page, 'campaign-builder-ab');
+  });
+});
