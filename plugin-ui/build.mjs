@@ -5,7 +5,13 @@ import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
 /** One entry per custom element: the file name is the URL a host imports. */
-const ELEMENTS = ['wa-lead-panel'];
+const ELEMENTS = [
+  'wa-lead-panel',
+  // issue 8a: lead, template and customer components
+  'wa-bulk-send',
+  'wa-template-manager',
+  'wa-customer-card',
+];
 const OUTDIR = 'target/classes/META-INF/resources/ui';
 
 await rm(OUTDIR, { recursive: true, force: true });
