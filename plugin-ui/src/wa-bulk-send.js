@@ -107,7 +107,7 @@ export class WaBulkSend extends WaElement {
       <div class="cols">
         <div>
           <div class="field">
-            <label for="bulk-template">Template</label>
+            <label for="bulk-template">Approved template</label>
             <select id="bulk-template" @change=${(e) => this.#choose(e.target.value)}>
               <option value="">${templates.length ? 'Choose an approved template…' : 'No approved templates'}</option>
               ${templates.map((t) => html`<option value=${t.id} ?selected=${t.id === this._templateId}>${t.name} (${t.language})</option>`)}

@@ -149,7 +149,7 @@ export class WaLeadPanel extends WaElement {
       <div class="template-compose">
         <div>
           <div class="field">
-            <label for="wa-template">Template</label>
+            <label for="wa-template">Approved template</label>
             <select id="wa-template" .value=${this._templateId} @change=${(e) => this.#chooseTemplate(e.target.value)}>
               <option value="">${templates.length ? 'Choose an approved template…' : 'No approved templates'}</option>
               ${templates.map((t) => html`<option value=${t.id} ?selected=${t.id === this._templateId}>${t.name} (${t.language})</option>`)}

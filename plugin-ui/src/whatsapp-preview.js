@@ -45,9 +45,9 @@ export const previewStyles = css`
     border-radius: 0 8px 8px 8px;
     padding: 0.45rem 0.6rem;
     box-shadow: 0 1px 0.5px rgba(0, 0, 0, 0.13);
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  .wa-bubble p { white-space: pre-wrap; }
   .wa-media {
     display: grid;
     place-items: center;
