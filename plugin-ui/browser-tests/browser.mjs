@@ -7,6 +7,7 @@ import { join } from 'node:path';
 export const baseUrl = process.env.WA_BASE_URL;
 export const screenshots = process.env.WA_SCREENSHOTS ?? 'target/screenshots';
 
+console.log(`# plugin under test: ${baseUrl}`);
 if (!baseUrl) {
   throw new Error('WA_BASE_URL must name the running plugin, e.g. http://localhost:8080/whatsapp/');
 }

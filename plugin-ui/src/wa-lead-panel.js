@@ -6,9 +6,9 @@ import { needsRefresh } from './lib/status.js';
 import { MAX_TEXT_LENGTH, canSend, counterState, isSendShortcut } from './lib/composer.js';
 import { formatTime, mergeMessages, newestFirst } from './lib/timeline.js';
 import { composerState } from './lib/window.js';
-import { defaultBindings, mediaHeaderKind, parameterKeys, renderTemplate, resolveAll, sendable } from './lib/templates.js';
-import { formStyles, previewStyles, renderPreview } from './whatsapp-preview.js';
-import { renderVariableFields } from './variable-fields.js';
+import { defaultBindings, mediaHeaderKind, sendable } from './lib/templates.js';
+import { formStyles, previewStyles } from './whatsapp-preview.js';
+import { renderTemplateComposer } from './template-composer.js';
 
 const POLL_INTERVAL_MS = 1500;
 /** A message can stay "delivered" for good (read receipts off), so polling gives up after this. */
@@ -142,35 +142,14 @@ export class WaLeadPanel extends WaElement {
   }
 
   #renderTemplate() {
-    const templates = sendable(this._templates);
-    const template = templates.find((t) => t.id === this._templateId) ?? null;
-    const media = mediaHeaderKind(template);
     return html`${this.renderError(this._templatesError)}
-      <div class="template-compose">
-        <div>
-          <div class="field">
-            <label for="wa-template">Approved template</label>
-            <select id="wa-template" .value=${this._templateId} @change=${(e) => this.#chooseTemplate(e.target.value)}>
-              <option value="">${templates.length ? 'Choose an approved template…' : 'No approved templates'}</option>
-              ${templates.map((t) => html`<option value=${t.id} ?selected=${t.id === this._templateId}>${t.name} (${t.language})</option>`)}
-            </select>
-          </div>
-          ${template ? renderVariableFields({ keys: parameterKeys(template), bindings: this._bindings, lead: this._lead,
-            attributeNames: Object.keys(this._lead?.attributes ?? {}), idPrefix: 'wa-var',
-            onChange: (key, binding) => (this._bindings = { ...this._bindings, [key]: binding }) }) : nothing}
-          ${media ? html`<div class="field">
-              <label for="wa-media">${media.charAt(0)}${media.slice(1).toLowerCase()} attachment (https link)</label>
-              <input id="wa-media" type="url" inputmode="url" placeholder="https://…" .value=${this._mediaLink}
-                aria-invalid=${this._sendError?.field?.startsWith('template.headerMedia') ? 'true' : 'false'}
-                aria-describedby="wa-media-help" @input=${(e) => (this._mediaLink = e.target.value)}>
-              <span id="wa-media-help" class="help">WhatsApp fetches the file from this address when it sends.</span>
-            </div>` : nothing}
-          <button class="send" type="submit" ?disabled=${!template || this._sending}>
-            ${this._sending ? 'Sending…' : 'Send template'}
-          </button>
-        </div>
-        ${template ? renderPreview(renderTemplate(template, resolveAll(this._bindings, this._lead)), { label: 'Preview of what the lead will read' }) : nothing}
-      </div>`;
+      ${renderTemplateComposer({
+        templates: sendable(this._templates), templateId: this._templateId, bindings: this._bindings, lead: this._lead,
+        mediaLink: this._mediaLink, sending: this._sending, mediaInvalid: Boolean(this._sendError?.field?.startsWith('template.headerMedia')),
+        onChoose: (id) => this.#chooseTemplate(id),
+        onBinding: (key, binding) => (this._bindings = { ...this._bindings, [key]: binding }),
+        onMediaLink: (link) => (this._mediaLink = link),
+      })}`;
   }
 
   #chooseTemplate(id) {
