@@ -83,7 +83,8 @@ export class WaLeadPanel extends WaElement {
   }
 
   render() {
-    const state = composerState(this._summary);
+    // Until the summary is in, only templates are offered: free text may turn out to be refused.
+    const state = this._loading ? { freeText: false, optedOut: false, notice: null } : composerState(this._summary);
     return html`<section class="panel" aria-labelledby="wa-title" aria-busy=${this._loading ? 'true' : 'false'}>
       <header class="head">
         <h2 id="wa-title">WhatsApp</h2>
@@ -191,7 +192,7 @@ export class WaLeadPanel extends WaElement {
 
   #onSubmit(event) {
     event.preventDefault();
-    if (this.#mode(composerState(this._summary)) === 'template') this.#sendTemplate();
+    if (this._loading || this.#mode(composerState(this._summary)) === 'template') this.#sendTemplate();
     else this.#send();
   }
 

@@ -29,4 +29,7 @@ startSession((newToken) => {
   }));
   $('card-slot').replaceChildren();
   $('customer-empty').hidden = false;
+  // A deep link, as the host's own customer URLs would be: customers.html?customer=<id>.
+  const wanted = new URLSearchParams(location.search).get('customer');
+  if (wanted) show(wanted, (CUSTOMERS[tenant] ?? []).find(([id]) => id === wanted)?.[1] ?? `Customer ${wanted}`);
 });
