@@ -26,15 +26,15 @@ test('a converted customer shows the lead it came from, linked to the lead scree
 test('a customer converted after a campaign reached the lead names that campaign', async () => {
   const template = await approvedTemplate(unique('convert'));
   const call = await api(['admin']);
-  const campaign = await call('POST', 'leads/bulk-messages', { leadIds: ['5'], templateId: template.id,
-    bindings: { 'body.1': { source: 'lead', field: 'first_name' }, 'body.2': { source: 'constant', value: 'C-5' } } });
+  const campaign = await call('POST', 'leads/bulk-messages', { leadIds: ['2'], templateId: template.id,
+    bindings: { 'body.1': { source: 'lead', field: 'first_name' }, 'body.2': { source: 'constant', value: 'C-2' } } });
   for (let i = 0; i < 120; i++) { // attribution counts delivered messages only
     const now = await call('GET', `campaigns/${campaign.id}`);
     if ((now.counters?.DELIVERED ?? 0) + (now.counters?.READ ?? 0) > 0) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const customerId = unique('C');
-  const conversion = await call('POST', 'conversions', { leadId: '5', customerId });
+  const conversion = await call('POST', 'conversions', { leadId: '2', customerId });
   assert.equal(conversion.attributedCampaignId, campaign.id);
 
   await withPage(async (page) => {
