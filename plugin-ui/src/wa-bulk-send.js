@@ -11,7 +11,7 @@ const POLL_INTERVAL_MS = 1500;
  * `<wa-bulk-send lead-ids="1,2,3" api-base="..." token="...">`: the lead list's bulk action. A modal
  * dialog (opened with `open()` or the `open` attribute) that sends one approved template to the
  * selected leads: variables read from each lead, how many are left out and why (the audience
- * preview), a preview, then the send's progress (the ad-hoc campaign, polled). The selection may
+ * preview), a preview, then the send's progress (the ad-hoc campaign's progress stream, or its view polled). The selection may
  * also be set as the `leadIds` property (an array).
  * Events: `wa-bulk-sent` (detail: the campaign as created), `wa-bulk-finished` (detail: the
  * campaign when it completed), `wa-error`.
@@ -45,6 +45,7 @@ export class WaBulkSend extends WaElement {
   `];
 
   #timer = null;
+  #source = null;
   #generation = 0;
 
   constructor() {
@@ -67,7 +68,13 @@ export class WaBulkSend extends WaElement {
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    this.#stopFollowing();
+  }
+
+  #stopFollowing() {
     clearTimeout(this.#timer);
+    this.#source?.close();
+    this.#source = null;
   }
 
   willUpdate(changed) {
@@ -76,7 +83,7 @@ export class WaBulkSend extends WaElement {
       this.#start();
     } else {
       this.#generation++; // a closed dialog stops following the send; the send itself goes on
-      clearTimeout(this.#timer);
+      this.#stopFollowing();
     }
   }
 
@@ -141,7 +148,7 @@ export class WaBulkSend extends WaElement {
 
   async #start() {
     const generation = ++this.#generation;
-    clearTimeout(this.#timer);
+    this.#stopFollowing();
     Object.assign(this, { _campaign: null, _audience: null, _error: null, _templateId: '', _bindings: {} });
     const [templates, audience] = await Promise.allSettled([
       this.request('GET', 'templates?status=APPROVED&size=200'),
@@ -171,7 +178,7 @@ export class WaBulkSend extends WaElement {
       if (generation !== this.#generation) return;
       this._campaign = campaign;
       this.dispatchEvent(new CustomEvent('wa-bulk-sent', { detail: campaign, bubbles: true, composed: true }));
-      this.#poll(generation);
+      this.#follow(generation);
     } catch (error) {
       if (generation === this.#generation) this._error = this.reportError(error);
     } finally {
@@ -179,8 +186,36 @@ export class WaBulkSend extends WaElement {
     }
   }
 
-  /** Follows the ad-hoc campaign until it finishes (the campaign view is readable with the send permission's usual companions). */
-  #poll(generation) {
+  /**
+   * Follows the campaign's progress stream (`GET /campaigns/{id}/progress`, server-sent events; the token
+   * goes as `access_token` because EventSource cannot send headers). Where the stream is missing or
+   * breaks, polling the campaign view takes over; it also reads the final campaign.
+   */
+  async #follow(generation) {
+    const token = typeof this.tokenProvider === 'function' ? await this.tokenProvider() : this.token;
+    if (generation !== this.#generation) return;
+    if (typeof EventSource !== 'function') return this.#poll(generation, 0);
+    const query = token ? `?access_token=${encodeURIComponent(token)}` : '';
+    const source = new EventSource(this.apiUrl(`campaigns/${WaElement.segment(this._campaign.id)}/progress${query}`));
+    this.#source = source;
+    source.addEventListener('progress', (event) => {
+      if (generation !== this.#generation) return source.close();
+      const data = JSON.parse(event.data);
+      this._campaign = { ...this._campaign, status: data.status, counters: data.counts ?? this._campaign.counters };
+      if (campaignProgress(this._campaign).finished) {
+        source.close();
+        this.#poll(generation, 0);
+      }
+    });
+    source.onerror = () => {
+      source.close();
+      if (generation === this.#generation) this.#poll(generation, 0);
+    };
+  }
+
+  /** Polls the campaign view until the campaign finishes; then tells the host. */
+  #poll(generation, delay = POLL_INTERVAL_MS) {
+    clearTimeout(this.#timer);
     this.#timer = setTimeout(async () => {
       try {
         const campaign = await this.request('GET', `campaigns/${WaElement.segment(this._campaign.id)}`);
@@ -196,7 +231,7 @@ export class WaBulkSend extends WaElement {
         if (error.status >= 400 && error.status < 500) return; // asking again would be refused again
       }
       this.#poll(generation);
-    }, POLL_INTERVAL_MS);
+    }, delay);
   }
 
   #onClose() {
