@@ -1,7 +1,7 @@
 // The lead panel, mounted by the demo CRM exactly as a host mounts it, against the real plugin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { approvedTemplate, baseUrl, screenshot, unique, withPage } from './browser.mjs';
+import { api, approvedTemplate, baseUrl, screenshot, unique, withPage } from './browser.mjs';
 
 async function openLead(page, name) {
   await page.goto(new URL('demo/', baseUrl).href);
@@ -87,4 +87,20 @@ test('the template composer works from the keyboard alone', async () => {
     await page.keyboard.press('Enter');
     await panel.locator('li.msg.outbound', { hasText: `${order} is ready for pickup` }).first().waitFor({ timeout: 15_000 });
   });
+});
+
+test('an opted-out lead is marked as such and offered no composer', async () => {
+  const admin = await api(['admin']);
+  await admin('POST', 'consent/opt-outs', { phone: '081329189088', reason: 'browser test' }); // Kartika Costa
+  try {
+    await withPage(async (page) => {
+      const panel = await openLead(page, 'Kartika Costa');
+      await panel.getByRole('status').filter({ hasText: 'Opted out' }).waitFor({ timeout: 15_000 });
+      assert.match(await panel.getByRole('note').innerText(), /opted out/);
+      assert.equal(await panel.getByRole('button', { name: /send/i }).count(), 0);
+      await screenshot(page, 'lead-panel-opted-out');
+    });
+  } finally {
+    await admin('DELETE', `consent/opt-outs/${encodeURIComponent('+6281329189088')}`);
+  }
 });
