@@ -81,7 +81,7 @@ class LeadHistoryPgTest {
   }
 
   @Test
-  void campaignFilterFindsNothingUntilMessagesBelongToCampaigns() {
+  void campaignFilterLeavesOutARepsOwnMessages() {
     store.add(aMessage().createdAt(T0).build());
 
     assertThat(page(HistoryFilter.parse(null, null, "spring-sale", null, null), Optional.empty(), 10)).isEmpty();
