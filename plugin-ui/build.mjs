@@ -5,10 +5,20 @@ import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
 /** One entry per custom element: the file name is the URL a host imports. */
-const ELEMENTS = ['wa-lead-panel'];
-// nav.campaigns (and its parts, each mountable alone), nav.analytics, admin.settings.
-ELEMENTS.push('wa-campaigns', 'wa-campaign-list', 'wa-campaign-builder', 'wa-campaign-detail', 'wa-analytics-dashboard',
-  'wa-sender-numbers');
+const ELEMENTS = [
+  'wa-lead-panel',
+  // lead.list.bulk-action, nav.templates, customer.detail.card
+  'wa-bulk-send',
+  'wa-template-manager',
+  'wa-customer-card',
+  // nav.campaigns (and its parts, each mountable alone), nav.analytics, admin.settings
+  'wa-campaigns',
+  'wa-campaign-list',
+  'wa-campaign-builder',
+  'wa-campaign-detail',
+  'wa-analytics-dashboard',
+  'wa-sender-numbers',
+];
 const OUTDIR = 'target/classes/META-INF/resources/ui';
 
 await rm(OUTDIR, { recursive: true, force: true });

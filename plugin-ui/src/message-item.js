@@ -11,6 +11,7 @@ export function renderMessage(message) {
   return html`<li class="msg ${outbound ? 'outbound' : 'inbound'}">
     <div class="bubble">
       <span class="visually-hidden">${outbound ? 'You sent' : 'The lead wrote'}:</span>
+      ${renderOrigin(message)}
       <p class="text">${message.text ?? ''}</p>
       <div class="meta">
         <time datetime=${message.createdAt ?? nothing}>${formatTime(message.createdAt)}</time>
@@ -32,4 +33,13 @@ function renderFailure(message) {
   if (!message.errorMessage && !message.errorCode) return nothing;
   const code = message.errorCode ? ` (code ${message.errorCode})` : '';
   return html`<p class="why">${message.errorMessage ?? 'Not delivered'}${code}</p>`;
+}
+
+/** Which template and which campaign a message came from, when it did. */
+function renderOrigin(message) {
+  if (!message.templateName && !message.campaignId) return nothing;
+  return html`<p class="origin">
+    ${message.templateName ? html`<span class="tag">Template: ${message.templateName}</span>` : nothing}
+    ${message.campaignId ? html`<span class="tag">Campaign: ${message.campaignName ?? message.campaignId}</span>` : nothing}
+  </p>`;
 }

@@ -5,6 +5,10 @@ import { renderMessage } from './message-item.js';
 import { needsRefresh } from './lib/status.js';
 import { MAX_TEXT_LENGTH, canSend, counterState, isSendShortcut } from './lib/composer.js';
 import { formatTime, mergeMessages, newestFirst } from './lib/timeline.js';
+import { composerState } from './lib/window.js';
+import { defaultBindings, mediaHeaderKind, sendable } from './lib/templates.js';
+import { formStyles, previewStyles } from './whatsapp-preview.js';
+import { renderTemplateComposer } from './template-composer.js';
 
 const POLL_INTERVAL_MS = 1500;
 /** A message can stay "delivered" for good (read receipts off), so polling gives up after this. */
@@ -12,7 +16,9 @@ const POLL_LIMIT_MS = 2 * 60 * 1000;
 
 /**
  * `<wa-lead-panel lead-id="..." api-base="..." token="...">`: a lead's WhatsApp history, newest
- * first, and a composer for a free-form message. Events: `wa-message-sent` (detail: the message as
+ * first (with the template and campaign each message came from), the lead's opt-out state, and a
+ * composer: an approved template with its variables pre-filled from the lead and a live preview, or
+ * free text while the lead's 24-hour window is open. Events: `wa-message-sent` (detail: the message as
  * the API answered it) and `wa-error` (from WaElement).
  */
 export class WaLeadPanel extends WaElement {
@@ -26,9 +32,16 @@ export class WaLeadPanel extends WaElement {
     _text: { state: true },
     _sending: { state: true },
     _sendError: { state: true },
+    _summary: { state: true },
+    _templates: { state: true },
+    _templatesError: { state: true },
+    _mode: { state: true },
+    _templateId: { state: true },
+    _bindings: { state: true },
+    _mediaLink: { state: true },
   };
 
-  static styles = [WaElement.styles, leadPanelStyles];
+  static styles = [WaElement.styles, leadPanelStyles, formStyles, previewStyles];
 
   #generation = 0;
   #tracked = new Set();
@@ -46,6 +59,13 @@ export class WaLeadPanel extends WaElement {
     this._text = '';
     this._sending = false;
     this._sendError = null;
+    this._summary = null;
+    this._templates = [];
+    this._templatesError = null;
+    this._mode = null;
+    this._templateId = '';
+    this._bindings = {};
+    this._mediaLink = '';
   }
 
   willUpdate(changed) {
@@ -63,36 +83,82 @@ export class WaLeadPanel extends WaElement {
   }
 
   render() {
-    const counter = counterState(this._text);
-    const textInvalid = this._sendError?.field === 'text' || counter.over;
+    // Until the summary is in, only templates are offered: free text may turn out to be refused.
+    const state = this._loading ? { freeText: false, optedOut: false, notice: null } : composerState(this._summary);
     return html`<section class="panel" aria-labelledby="wa-title" aria-busy=${this._loading ? 'true' : 'false'}>
       <header class="head">
         <h2 id="wa-title">WhatsApp</h2>
         ${this.#renderLead()}
+        ${state.optedOut ? html`<span class="consent" role="status">Opted out</span>` : nothing}
       </header>
       ${this.renderError(this._loadError, { onDismiss: () => (this._loadError = null) })}
-      <form class="composer" @submit=${this.#onSubmit}>
-        <label for="wa-text">Message${this._lead?.name ? ` to ${this._lead.name}` : ''}</label>
-        <textarea id="wa-text" rows="3" .value=${this._text} aria-invalid=${textInvalid ? 'true' : 'false'}
-          aria-describedby="wa-counter wa-hint ${this._sendError ? 'wa-send-error' : ''}"
-          @input=${(e) => (this._text = e.target.value)} @keydown=${this.#onKeydown}></textarea>
-        <div class="row">
-          <span id="wa-hint" class="hint">Ctrl+Enter to send</span>
-          <span id="wa-counter" class="counter ${counter.over ? 'over' : ''}">
-            ${counter.label}<span class="visually-hidden"> characters</span>
-          </span>
-          <button class="send" type="submit" ?disabled=${!canSend(this._text, this._sending)}>
-            ${this._sending ? 'Sending…' : 'Send'}
-          </button>
-        </div>
-        <div role="status" class="visually-hidden">
-          ${counter.over ? `Too long by ${-counter.remaining} characters; the limit is ${MAX_TEXT_LENGTH}.` : ''}
-        </div>
-        ${this.renderError(this._sendError, { id: 'wa-send-error' })}
-      </form>
+      ${state.notice ? html`<p id="wa-window" class="notice ${state.freeText ? '' : 'blocked'}" role="note">${state.notice}</p>` : nothing}
+      ${state.optedOut ? nothing : this.#renderComposer(state)}
       <h3 id="wa-history" class="visually-hidden">Message history, newest first</h3>
       ${this.#renderHistory()}
     </section>`;
+  }
+
+  #mode(state) {
+    if (this._mode === 'text' && state.freeText) return 'text';
+    if (this._mode === 'template') return 'template';
+    return state.freeText ? 'text' : 'template';
+  }
+
+  #renderComposer(state) {
+    const mode = this.#mode(state);
+    return html`<form class="composer" @submit=${this.#onSubmit} aria-label="Write to the lead">
+      <fieldset class="modes">
+        <legend class="visually-hidden">Send</legend>
+        <label><input type="radio" name="mode" value="template" .checked=${mode === 'template'}
+          @change=${() => (this._mode = 'template')}> Template</label>
+        <label class=${state.freeText ? '' : 'disabled'}><input type="radio" name="mode" value="text"
+          .checked=${mode === 'text'} ?disabled=${!state.freeText} aria-describedby=${state.notice ? 'wa-window' : nothing}
+          @change=${() => (this._mode = 'text')}> Free text</label>
+      </fieldset>
+      ${mode === 'text' ? this.#renderText() : this.#renderTemplate()}
+      ${this.renderError(this._sendError, { id: 'wa-send-error' })}
+    </form>`;
+  }
+
+  #renderText() {
+    const counter = counterState(this._text);
+    const textInvalid = this._sendError?.field === 'text' || counter.over;
+    return html`<label for="wa-text">Message${this._lead?.name ? ` to ${this._lead.name}` : ''}</label>
+      <textarea id="wa-text" rows="3" .value=${this._text} aria-invalid=${textInvalid ? 'true' : 'false'}
+        aria-describedby="wa-counter wa-hint ${this._sendError ? 'wa-send-error' : ''}"
+        @input=${(e) => (this._text = e.target.value)} @keydown=${this.#onKeydown}></textarea>
+      <div class="row">
+        <span id="wa-hint" class="hint">Ctrl+Enter to send</span>
+        <span id="wa-counter" class="counter ${counter.over ? 'over' : ''}">
+          ${counter.label}<span class="visually-hidden"> characters</span>
+        </span>
+        <button class="send" type="submit" ?disabled=${!canSend(this._text, this._sending)}>
+          ${this._sending ? 'Sending…' : 'Send'}
+        </button>
+      </div>
+      <div role="status" class="visually-hidden">
+        ${counter.over ? `Too long by ${-counter.remaining} characters; the limit is ${MAX_TEXT_LENGTH}.` : ''}
+      </div>`;
+  }
+
+  #renderTemplate() {
+    return html`${this.renderError(this._templatesError)}
+      ${renderTemplateComposer({
+        templates: sendable(this._templates), templateId: this._templateId, bindings: this._bindings, lead: this._lead,
+        mediaLink: this._mediaLink, sending: this._sending, mediaInvalid: Boolean(this._sendError?.field?.startsWith('template.headerMedia')),
+        onChoose: (id) => this.#chooseTemplate(id),
+        onBinding: (key, binding) => (this._bindings = { ...this._bindings, [key]: binding }),
+        onMediaLink: (link) => (this._mediaLink = link),
+      })}`;
+  }
+
+  #chooseTemplate(id) {
+    this._templateId = id;
+    const template = this._templates.find((t) => t.id === id);
+    this._bindings = template ? defaultBindings(template, this._lead) : {};
+    this._mediaLink = '';
+    this._sendError = null;
   }
 
   #renderLead() {
@@ -126,7 +192,20 @@ export class WaLeadPanel extends WaElement {
 
   #onSubmit(event) {
     event.preventDefault();
-    this.#send();
+    if (this._loading || this.#mode(composerState(this._summary)) === 'template') this.#sendTemplate();
+    else this.#send();
+  }
+
+  async #sendTemplate() {
+    const template = this._templates.find((t) => t.id === this._templateId);
+    if (!template || this._sending) return;
+    const media = mediaHeaderKind(template);
+    const body = { template: { id: template.id, bindings: this._bindings } };
+    if (media) body.template.headerMedia = { kind: media, link: this._mediaLink.trim() || null };
+    await this.#post(body, () => {
+      this._bindings = defaultBindings(template, this._lead);
+      this._mediaLink = '';
+    });
   }
 
   #messagesPath(cursor) {
@@ -138,20 +217,34 @@ export class WaLeadPanel extends WaElement {
     const generation = ++this.#generation;
     clearTimeout(this.#pollTimer);
     this.#tracked = new Set();
-    Object.assign(this, { _loading: true, _loadError: null, _sendError: null, _lead: null, _items: [], _nextCursor: null });
-    const [lead, page] = await Promise.allSettled([
+    Object.assign(this, { _loading: true, _loadError: null, _sendError: null, _lead: null, _items: [], _nextCursor: null,
+      _summary: null, _templatesError: null, _mode: null, _templateId: '', _bindings: {} });
+    const [lead, page, summary] = await Promise.allSettled([
       this.request('GET', `leads/${WaElement.segment(this.leadId)}`),
       this.request('GET', this.#messagesPath()),
+      this.request('GET', `leads/${WaElement.segment(this.leadId)}/whatsapp-summary`),
     ]);
     if (generation !== this.#generation) return;
+    this.#loadTemplates(generation);
     if (lead.status === 'fulfilled') this._lead = lead.value;
+    if (summary.status === 'fulfilled') this._summary = summary.value;
     if (page.status === 'fulfilled') {
       this._items = newestFirst(page.value?.items);
       this._nextCursor = page.value?.nextCursor ?? null;
     }
-    const failure = [lead, page].find((r) => r.status === 'rejected');
+    const failure = [lead, page, summary].find((r) => r.status === 'rejected');
     if (failure) this._loadError = this.reportError(failure.reason);
     this._loading = false;
+  }
+
+  /** Approved templates for the picker; a refusal (e.g. no permission to list them) is shown where the picker is. */
+  async #loadTemplates(generation) {
+    try {
+      const page = await this.request('GET', 'templates?status=APPROVED&size=200');
+      if (generation === this.#generation) this._templates = page?.items ?? [];
+    } catch (error) {
+      if (generation === this.#generation) this._templatesError = this.reportError(error);
+    }
   }
 
   async #loadOlder() {
@@ -168,13 +261,18 @@ export class WaLeadPanel extends WaElement {
 
   async #send() {
     if (!canSend(this._text, this._sending)) return;
+    await this.#post({ text: this._text }, () => (this._text = ''));
+  }
+
+  /** Sends a text or a template; `onSent` clears what was sent. Refusals stay on screen, naming the field. */
+  async #post(body, onSent) {
     const generation = this.#generation;
     this._sending = true;
     this._sendError = null;
     try {
-      const message = await this.request('POST', this.#messagesPath(), { text: this._text });
+      const message = await this.request('POST', this.#messagesPath(), body);
       if (generation !== this.#generation) return;
-      this._text = '';
+      onSent();
       if (message?.id != null) {
         this._items = mergeMessages(this._items, [message]);
         this.#tracked.add(message.id);
@@ -186,7 +284,7 @@ export class WaLeadPanel extends WaElement {
       if (generation === this.#generation) this._sendError = this.reportError(error);
     } finally {
       this._sending = false;
-      this.renderRoot.querySelector('textarea')?.focus();
+      this.renderRoot.querySelector('#wa-text, #wa-template')?.focus();
     }
   }
 

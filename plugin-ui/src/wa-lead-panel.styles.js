@@ -108,6 +108,14 @@ export const leadPanelStyles = css`
   .tick.read { color: var(--wa-read); }
   .tick.failed { color: var(--wa-danger); letter-spacing: 0; }
   .why { margin: 0.25rem 0 0; font-size: 0.8em; color: var(--wa-danger); }
+  .origin { margin: 0 0 0.2rem; display: flex; flex-wrap: wrap; gap: 0.25rem; }
+  .tag { font-size: 0.72em; padding: 0 0.35rem; border-radius: 999px; background: rgba(18, 140, 126, 0.12); color: #0b5e55; }
+  .consent { font-size: 0.8em; padding: 0.05rem 0.5rem; border-radius: 999px; background: #fde2e1; color: var(--wa-danger); font-weight: 600; }
+  .modes { display: flex; gap: 1rem; border: none; padding: 0; margin: 0 0 0.5rem; }
+  .modes label { display: inline-flex; align-items: center; gap: 0.3rem; font-weight: 600; margin: 0; }
+  .modes label.disabled { color: #9aa5b1; }
+  .template-compose { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 20rem); gap: 0.75rem; align-items: start; }
+  @media (max-width: 40rem) { .template-compose { grid-template-columns: 1fr; } }
   .empty { color: #5f6b7a; font-style: italic; padding: 0.5rem; }
 
   .visually-hidden {

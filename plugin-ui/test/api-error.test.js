@@ -52,3 +52,11 @@ test('field paths read as words', () => {
   assert.equal(humanField('template.name'), 'Template name');
   assert.equal(humanField('recipients[0].phone'), 'Recipients 0 phone');
 });
+
+test('every violation of a template refusal is kept, malformed ones dropped', () => {
+  const error = parseApiError(422, JSON.stringify({ error: 'template_invalid', field: 'name', message: '2 rules broken',
+    violations: [{ component: 'template', field: 'name', rule: 'pattern', message: 'name has only lowercase letters' },
+      { component: 'footer', field: 'footer', rule: 'max_length', message: 'footer is at most 60 characters' }, 'junk'] }));
+  assert.deepEqual(error.violations.map((v) => v.field), ['name', 'footer']);
+  assert.deepEqual(parseApiError(400, '{"error":"x"}').violations, []);
+});

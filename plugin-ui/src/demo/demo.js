@@ -1,54 +1,20 @@
-// The host's side of the demo: sign in, list leads, show one, mount <wa-lead-panel> for it.
-// Plain DOM on purpose: the page plays the host CRM, not the plugin.
-const API = new URL('../api/v1', location.href).pathname;
+// The host's lead screens: a lead list with a bulk action (mounts <wa-bulk-send>) and a lead detail
+// (mounts <wa-lead-panel>). Plain DOM on purpose: the page plays the host CRM, not the plugin.
+import { API, call, logEvent, startSession } from './session.js';
+
 const PAGE_SIZE = 20;
-const state = { token: null, q: '', page: 0, total: 0, leadId: null };
+const state = { token: null, q: '', page: 0, total: 0, leadId: null, selected: new Set() };
 const $ = (id) => document.getElementById(id);
-
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (state.token) headers.Authorization = `Bearer ${state.token}`;
-  if (body) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${API}/${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const text = await response.text();
-  const json = text ? safeJson(text) : null;
-  if (!response.ok) {
-    const where = json?.field ? `${json.field}: ` : '';
-    throw new Error(`${where}${json?.message ?? `HTTP ${response.status}`}`);
-  }
-  return json;
-}
-
-function safeJson(text) {
-  try { return JSON.parse(text); } catch { return null; }
-}
 
 function showError(element, error) {
   element.hidden = !error;
   element.textContent = error ? error.message : '';
 }
 
-async function signIn() {
-  const form = new FormData($('identity'));
-  const identity = { tenant: form.get('tenant'), user: form.get('user').trim(), groups: [form.get('group')] };
-  state.token = null;
-  $('whoami').textContent = 'Signing in…';
-  try {
-    state.token = (await call('POST', 'demo/tokens', identity)).token;
-    $('whoami').textContent = `${identity.user} @ ${identity.tenant} (${identity.groups[0]})`;
-  } catch (error) {
-    $('whoami').textContent = `Sign-in failed: ${error.message}`;
-    return;
-  }
-  state.page = 0;
-  closeLead();
-  await loadLeads();
-}
-
 async function loadLeads() {
   const query = new URLSearchParams({ q: state.q, page: state.page, size: PAGE_SIZE });
   try {
-    const page = await call('GET', `leads?${query}`);
+    const page = await call(state.token, 'GET', `leads?${query}`);
     state.total = page.total ?? 0;
     renderLeads(page.items ?? []);
     showError($('leads-error'), null);
@@ -64,12 +30,18 @@ function renderLeads(leads) {
     const row = document.createElement('tr');
     row.dataset.leadId = lead.id;
     row.classList.toggle('selected', lead.id === state.leadId);
+    const pick = Object.assign(document.createElement('input'), { type: 'checkbox', checked: state.selected.has(lead.id) });
+    pick.setAttribute('aria-label', `Select ${lead.name}`);
+    pick.addEventListener('change', () => {
+      if (pick.checked) state.selected.add(lead.id); else state.selected.delete(lead.id);
+      renderSelection();
+    });
     const open = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: lead.name });
     open.addEventListener('click', () => openLead(lead));
-    row.append(cell(open), cell(lead.status), cell(lead.owner));
+    row.append(cell(pick), cell(open), cell(lead.status), cell(lead.owner));
     return row;
   });
-  if (!rows.length) rows.push(Object.assign(document.createElement('tr'), { innerHTML: '<td colspan="3" class="muted">No leads.</td>' }));
+  if (!rows.length) rows.push(Object.assign(document.createElement('tr'), { innerHTML: '<td colspan="4" class="muted">No leads.</td>' }));
   $('lead-rows').replaceChildren(...rows);
   const first = state.total ? state.page * PAGE_SIZE + 1 : 0;
   const last = Math.min((state.page + 1) * PAGE_SIZE, state.total);
@@ -78,10 +50,26 @@ function renderLeads(leads) {
   $('next').disabled = last >= state.total;
 }
 
+function renderSelection() {
+  const n = state.selected.size;
+  $('bulk-open').disabled = n === 0;
+  $('bulk-open').textContent = n ? `Send WhatsApp to ${n} selected…` : 'Send WhatsApp to selected…';
+}
+
 function cell(content) {
   const td = document.createElement('td');
   td.append(content ?? '');
   return td;
+}
+
+// The host's bulk action: the plugin's dialog, given the selection and the token.
+function openBulkSend() {
+  const dialog = document.createElement('wa-bulk-send');
+  dialog.setAttribute('api-base', API);
+  dialog.token = state.token;
+  dialog.leadIds = [...state.selected];
+  $('bulk-slot').replaceChildren(dialog);
+  dialog.show();
 }
 
 function openLead(lead) {
@@ -95,6 +83,7 @@ function openLead(lead) {
     Object.assign(document.createElement('dt'), { textContent: name }),
     Object.assign(document.createElement('dd'), { textContent: value || '—' }),
   ]));
+  // The host's extension point lead.detail.panel: the plugin's panel with the lead id and token.
   const panel = document.createElement('wa-lead-panel');
   panel.setAttribute('api-base', API);
   panel.token = state.token;
@@ -113,12 +102,6 @@ function closeLead() {
   $('detail-empty').hidden = false;
 }
 
-function logEvent(event) {
-  const summary = event.type === 'wa-message-sent' ? `message ${event.detail?.id} (${event.detail?.status})` : event.detail?.message;
-  const item = Object.assign(document.createElement('li'), { textContent: `${new Date().toLocaleTimeString()} ${event.type}: ${summary}` });
-  $('event-log').prepend(item);
-}
-
 let searchTimer;
 $('q').addEventListener('input', (event) => {
   clearTimeout(searchTimer);
@@ -131,8 +114,23 @@ $('q').addEventListener('input', (event) => {
 $('search').addEventListener('submit', (event) => event.preventDefault());
 $('prev').addEventListener('click', () => { state.page -= 1; loadLeads(); });
 $('next').addEventListener('click', () => { state.page += 1; loadLeads(); });
-$('identity').addEventListener('submit', (event) => { event.preventDefault(); signIn(); });
-$('plugin-slot').addEventListener('wa-message-sent', logEvent);
-$('plugin-slot').addEventListener('wa-error', logEvent);
+$('bulk-open').addEventListener('click', openBulkSend);
+for (const type of ['wa-message-sent', 'wa-error']) $('plugin-slot').addEventListener(type, (e) => logEvent($('event-log'), e));
+for (const type of ['wa-bulk-sent', 'wa-bulk-finished']) $('bulk-slot').addEventListener(type, (e) => logEvent($('bulk-log'), e));
 
-signIn();
+startSession(async (token) => {
+  state.token = token;
+  state.page = 0;
+  state.selected.clear();
+  renderSelection();
+  closeLead();
+  await loadLeads();
+  const wanted = new URLSearchParams(location.search).get('lead');
+  if (wanted) {
+    try {
+      openLead(await call(token, 'GET', `leads/${encodeURIComponent(wanted)}`));
+    } catch (error) {
+      showError($('leads-error'), error);
+    }
+  }
+});

@@ -3,12 +3,14 @@
  * the components can show. Pure: no fetch, no DOM.
  */
 export class ApiError extends Error {
-  constructor({ status = 0, error = 'error', field = null, message } = {}) {
+  constructor({ status = 0, error = 'error', field = null, message, violations = [] } = {}) {
     super(message || genericMessage(status));
     this.name = 'ApiError';
     this.status = status;
     this.error = error;
     this.field = field || null;
+    /** Every broken rule, `{component, field, rule, message}`, when the API listed them (templates). */
+    this.violations = violations;
   }
 
   /** What the component shows: the field named first when the server named one. */
@@ -40,6 +42,9 @@ export function parseApiError(status, bodyText) {
     error: typeof body.error === 'string' ? body.error : statusError(status),
     field: typeof body.field === 'string' ? body.field : null,
     message: typeof body.message === 'string' && body.message.trim() ? body.message : undefined,
+    violations: Array.isArray(body.violations)
+      ? body.violations.filter((v) => v && typeof v.field === 'string' && typeof v.message === 'string')
+      : [],
   });
 }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crm.whatsapp.api.security.Permission;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,6 +68,21 @@ class ManifestContentTest {
     assertThat(Manifests.texts(points, "element")).doesNotHaveDuplicates();
     points.forEach(p -> assertThat(p.get("module").asText())
         .isEqualTo("/whatsapp/ui/" + p.get("element").asText() + ".js"));
+  }
+
+  @Test
+  void everyAvailableExtensionPointIsBuiltByPluginUi() throws java.io.IOException {
+    // The descriptor promises a module URL; plugin-ui's build.mjs makes one bundle per listed element.
+    Path ui = Path.of("..", "plugin-ui");
+    String build = Files.readString(ui.resolve("build.mjs"));
+    manifest.get("extensionPoints").forEach(p -> {
+      if (p.get("status").asText().equals("available")) {
+        String element = p.get("element").asText();
+        assertThat(ui.resolve("src/" + element + ".js")).as("source of %s", element).exists();
+        assertThat(build).as("build.mjs bundles %s", element).contains("'" + element + "'");
+        assertThat(p.has("events")).as("%s lists its events", element).isTrue();
+      }
+    });
   }
 
   @Test

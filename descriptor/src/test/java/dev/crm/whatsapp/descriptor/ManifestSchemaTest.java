@@ -73,6 +73,14 @@ class ManifestSchemaTest {
             m -> element(m, "extensionPoints", 0).put("id", "lead"),
             "/extensionPoints/0/id"),
         mistake(
+            "component event without the wa- prefix",
+            m -> element(m, "extensionPoints", 0).putArray("events").add("message-sent"),
+            "/extensionPoints/0/events/0"),
+        mistake(
+            "attribute in camel case",
+            m -> element(m, "extensionPoints", 0).putArray("attributes").add("leadId"),
+            "/extensionPoints/0/attributes/0"),
+        mistake(
             "a secret's value in the descriptor",
             m -> element(m, "config", password).put("default", "hunter2"),
             "/config/" + password + "/default"),

@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param direction inbound or outbound
  * @param status one status
- * @param campaignId messages of one campaign (no message has one until campaigns exist)
+ * @param campaignId messages of one campaign
  * @param from inclusive lower bound of the creation time
  * @param to exclusive upper bound of the creation time
  */

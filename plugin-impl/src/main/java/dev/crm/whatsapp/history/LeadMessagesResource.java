@@ -27,7 +27,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A lead's WhatsApp messages: read the history, send a new one. */
 @Path("leads/{leadId}/messages")
@@ -67,7 +69,10 @@ public class LeadMessagesResource {
     boolean more = page.size() > limit;
     List<LeadMessage> shown = more ? page.subList(0, limit) : page;
     String next = more ? HistoryCursor.after(shown.get(shown.size() - 1)).encode() : null;
-    return new HistoryPage(shown.stream().map(MessageView::of).toList(), next);
+    Map<String, String> campaigns = leadHistory.campaignNames(who.tenant(),
+        shown.stream().flatMap(m -> m.campaignId().stream()).collect(Collectors.toSet()));
+    return new HistoryPage(shown.stream()
+        .map(m -> MessageView.of(m, m.campaignId().map(campaigns::get).orElse(null))).toList(), next);
   }
 
   @POST

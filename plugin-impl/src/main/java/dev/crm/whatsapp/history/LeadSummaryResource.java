@@ -31,11 +31,11 @@ public class LeadSummaryResource {
 
   /**
    * The summary. {@code consent} is {@code opted_out}, {@code opted_in} or {@code none}; {@code windowOpenUntil}
-   * is null when the lead never wrote.
+   * is null when the lead never wrote; {@code windowEnforced} says whether free text outside the window is refused.
    */
   public record Summary(String leadId, OffsetDateTime lastContactAt, OffsetDateTime lastInboundAt,
       OffsetDateTime lastOutboundAt, String consent, OffsetDateTime windowOpenUntil, boolean windowOpen,
-      long total, long inbound, long outbound, Map<String, Long> byStatus) {}
+      boolean windowEnforced, long total, long inbound, long outbound, Map<String, Long> byStatus) {}
 
   @Inject CurrentCaller caller;
   @Inject LeadLookup leads;
@@ -43,6 +43,7 @@ public class LeadSummaryResource {
   @Inject ConsentRegistry consent;
   @Inject PhoneNormaliser phones;
   @Inject Clock clock;
+  @Inject ServiceWindow window;
 
   @PathParam("leadId") String leadId;
 
@@ -59,7 +60,7 @@ public class LeadSummaryResource {
     figures.byStatus().forEach((status, count) -> byStatus.put(status.wireName(), count));
     return new Summary(lead.id().value(), figures.lastContact().orElse(null), figures.lastInbound().orElse(null),
         figures.lastOutbound().orElse(null), consentState, until.orElse(null),
-        until.map(u -> u.isAfter(OffsetDateTime.now(clock))).orElse(false), figures.total(),
+        until.map(u -> u.isAfter(OffsetDateTime.now(clock))).orElse(false), window.enforced(), figures.total(),
         figures.byDirection().getOrDefault(Direction.INBOUND, 0L),
         figures.byDirection().getOrDefault(Direction.OUTBOUND, 0L), byStatus);
   }

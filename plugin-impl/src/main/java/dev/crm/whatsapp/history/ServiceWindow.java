@@ -64,6 +64,11 @@ public class ServiceWindow {
     return lastInbound(tenant, lead).map(last -> last.plus(LENGTH));
   }
 
+  /** Whether free-form text outside the window is refused (so a UI can offer only templates then). */
+  public boolean enforced() {
+    return enforce;
+  }
+
   /** Refuses (422, field {@code text}) a free-form text outside the window, when enforced. */
   public void requireOpenForText(TenantId tenant, LeadId lead) {
     if (!enforce) {

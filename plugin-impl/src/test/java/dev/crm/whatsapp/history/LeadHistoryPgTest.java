@@ -28,7 +28,7 @@ class LeadHistoryPgTest {
   private static final PhoneNumber PHONE = PhoneNumber.of("+6281234567890");
 
   @RegisterExtension
-  static final PluginDatabase database = PluginDatabase.emptying("wa_message");
+  static final PluginDatabase database = PluginDatabase.emptying("wa_message", "wa_campaign");
 
   private static MessageStore store;
 
@@ -81,7 +81,7 @@ class LeadHistoryPgTest {
   }
 
   @Test
-  void campaignFilterFindsNothingUntilMessagesBelongToCampaigns() {
+  void campaignFilterLeavesOutARepsOwnMessages() {
     store.add(aMessage().createdAt(T0).build());
 
     assertThat(page(HistoryFilter.parse(null, null, "spring-sale", null, null), Optional.empty(), 10)).isEmpty();
@@ -156,6 +156,27 @@ class LeadHistoryPgTest {
 
   private interface Checker {
     void requireOpenForText(TenantId tenant, LeadId lead);
+  }
+
+  @Test
+  void theCampaignFilterKeepsThatCampaignsMessagesAndTheirNamesAreLookedUpPerTenant() {
+    campaign("c-spring", "acme", "Spring sale");
+    campaign("c-other", "globex", "Not yours");
+    String fromCampaign = store.add(aMessage().createdAt(T0).build().forCampaign("c-spring", "r-1"));
+    store.add(aMessage().createdAt(T0.plusMinutes(1)).build());
+
+    List<LeadMessage> page = page(HistoryFilter.parse(null, null, "c-spring", null, null), Optional.empty(), 10);
+
+    assertThat(page).extracting(LeadMessage::id).containsExactly(fromCampaign);
+    java.util.Map<String, String> names = database.persistence().inTransaction(
+        em -> LeadHistory.over(em).campaignNames(ACME, List.of("c-spring", "c-other", "c-missing")));
+    assertThat(names).containsExactly(java.util.Map.entry("c-spring", "Spring sale"));
+  }
+
+  private static void campaign(String id, String tenant, String name) {
+    database.persistence().run(em -> em.createNativeQuery("INSERT INTO wa_campaign (id, tenant_id, name, template_id,"
+            + " status, created_at, updated_at) VALUES (?1, ?2, ?3, 't-1', 'DRAFT', now(), now())")
+        .setParameter(1, id).setParameter(2, tenant).setParameter(3, name).executeUpdate());
   }
 
   private List<LeadMessage> page(HistoryFilter filter, Optional<HistoryCursor> cursor, int limit) {
