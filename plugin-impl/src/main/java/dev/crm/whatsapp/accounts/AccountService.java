@@ -44,6 +44,11 @@ public class AccountService {
     }
     if (GatewayProvider.TYPE.equals(request.provider())) {
       requireGatewayConfig(request.credentials());
+      // A gateway senderId is a label, not a globally unique id like Meta's: a second one would share
+      // the first one's credentials, whatever its tenant.
+      if (accounts.bySender(GatewayProvider.TYPE, request.senderId().trim()).isPresent()) {
+        throw ApiException.unprocessable("senderId", "is already used by another gateway number; choose another");
+      }
     }
     if (accounts.phoneTaken(tenant, phone.e164())) {
       throw ApiException.unprocessable("phoneNumber", "is already a sender number of this tenant");

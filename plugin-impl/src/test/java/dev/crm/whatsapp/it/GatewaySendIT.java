@@ -150,6 +150,16 @@ class GatewaySendIT {
     assertThat(http.get("api/v1/accounts", admin).body()).doesNotContain(API_KEY, HMAC_KEY);
   }
 
+  @Test
+  void aGatewayLabelTakenByAnotherTenantIsRefusedSoCredentialsAreNeverShared() {
+    Http.Answer taken = http.post("api/v1/accounts", token("globex", "admin"), "{\"name\":\"x\",\"phoneNumber\":"
+        + "\"+6281100000096\",\"provider\":\"gateway\",\"senderId\":\"it-waha-default\",\"credentials\":"
+        + "\"{\\\"baseUrl\\\":\\\"http://elsewhere:3000\\\"}\"}");
+
+    assertThat(taken.status()).as(taken.body()).isEqualTo(422);
+    assertThat(taken.json().getString("field")).isEqualTo("senderId");
+  }
+
   private String send(String lead, String text) {
     Http.Answer sent = http.post("api/v1/leads/" + lead + "/messages", rep, "{\"text\":\"" + text + "\"}");
     assertThat(sent.status()).as(sent.body()).isEqualTo(202);
