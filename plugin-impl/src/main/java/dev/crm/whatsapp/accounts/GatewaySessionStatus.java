@@ -1,6 +1,7 @@
 package dev.crm.whatsapp.accounts;
 
 import dev.crm.whatsapp.api.PhoneNumber;
+import dev.crm.whatsapp.dispatch.ErrorPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -50,7 +51,7 @@ public class GatewaySessionStatus {
     SenderAccount account = found.get();
     OffsetDateTime now = OffsetDateTime.now(clock);
     boolean pausedBySession = account.status() == SenderStatus.PAUSED
-        && account.statusReason().map(r -> r.startsWith(REASON_PREFIX)).orElse(false);
+        && account.statusReason().map(GatewaySessionStatus::isSessionReason).orElse(false);
     switch (status) {
       case "WORKING" -> {
         account.health(account.healthScore(), true, now);
@@ -72,5 +73,10 @@ public class GatewaySessionStatus {
       router.forget(account.tenant());
     }
     return true;
+  }
+
+  /** Paused by a session report, or by a send the gateway refused because the session was down. */
+  private static boolean isSessionReason(String reason) {
+    return reason.startsWith(REASON_PREFIX) || reason.startsWith("(#" + ErrorPolicy.GATEWAY_SESSION_DOWN + ")");
   }
 }

@@ -193,6 +193,28 @@ class GatewayWebhooksPgTest {
     assertThat(reloaded().lastConnectionOk()).contains(true);
   }
 
+  @Test
+  void aNumberPausedBecauseASendFoundTheSessionDownResumesWhenTheSessionWorks() {
+    database.persistence().run(em -> em.createNativeQuery("UPDATE wa_sender_account SET status = 'PAUSED',"
+        + " status_reason = '(#-2) gateway session is SCAN_QR_CODE, not WORKING: gateway session not linked'"
+        + " WHERE id = ?").setParameter(1, account.id()).executeUpdate());
+
+    post(account.id(), session("WORKING", 20), HMAC_KEY);
+
+    assertThat(reloaded().status().wireName()).isEqualTo("active");
+  }
+
+  @Test
+  void aNumberAnAdminPausedStaysPausedWhenTheSessionWorks() {
+    database.persistence().run(em -> em.createNativeQuery("UPDATE wa_sender_account SET status = 'PAUSED',"
+        + " status_reason = 'set by an admin' WHERE id = ?").setParameter(1, account.id()).executeUpdate());
+
+    post(account.id(), session("WORKING", 20), HMAC_KEY);
+
+    assertThat(reloaded().status().wireName()).isEqualTo("paused");
+    assertThat(reloaded().statusReason()).contains("set by an admin");
+  }
+
   private void post(String accountId, byte[] body, String key) {
     resource.accept(accountId, body, GatewayWebhookSignature.sign(key.isEmpty() ? "x" : key, body), "sha512");
   }
