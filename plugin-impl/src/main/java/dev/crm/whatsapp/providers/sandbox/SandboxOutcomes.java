@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Which sandbox sends fail, and with which Cloud API error code: {@code wa.sandbox.outcomes}, e.g.
  * {@code 131026:2,131049:1,130429:1}, percent of sends per code; the rest succeed. The choice for one send
- * is a hash of the seed and the send's own id (its callback data), so the same seed gives the same
- * outcomes whatever the order or concurrency of sends, and a repeated send of one message the same one.
+ * is a hash of the seed, the send's own id (its callback data) and its attempt, so the same seed gives the
+ * same outcomes whatever the order or concurrency of sends, while a retried message rolls again.
  */
 public final class SandboxOutcomes {
 
@@ -58,9 +58,14 @@ public final class SandboxOutcomes {
     return new SandboxOutcomes(shares, seed);
   }
 
-  /** The error code send {@code sendId} fails with; empty when it succeeds. */
+  /** The error code the first attempt of send {@code sendId} fails with; empty when it succeeds. */
   public Optional<Integer> failureOf(String sendId) {
-    double roll = roll(sendId) * 100.0;
+    return failureOf(sendId, 0);
+  }
+
+  /** The error code attempt {@code attempt} (from 0) of send {@code sendId} fails with; empty when it succeeds. */
+  public Optional<Integer> failureOf(String sendId, int attempt) {
+    double roll = roll(sendId, attempt) * 100.0;
     double upTo = 0;
     for (Share share : shares) {
       upTo += share.percent();
@@ -77,8 +82,8 @@ public final class SandboxOutcomes {
   }
 
   /** A uniform value in [0, 1) from the seed and the id (SplitMix64 finaliser over both). */
-  private double roll(String sendId) {
-    long z = seed * 0x9E3779B97F4A7C15L + sendId.hashCode();
+  private double roll(String sendId, int attempt) {
+    long z = seed * 0x9E3779B97F4A7C15L + sendId.hashCode() * 31L + attempt;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     z = z ^ (z >>> 31);

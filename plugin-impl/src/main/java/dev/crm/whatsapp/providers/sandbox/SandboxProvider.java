@@ -8,7 +8,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,6 +48,8 @@ public class SandboxProvider implements MessagingProvider {
   long latencyMillis;
 
   private SandboxOutcomes outcomes;
+  /** Refused attempts per message not yet accepted, so that a retry rolls again (only refused ones are held). */
+  private final Map<String, Integer> refusedAttempts = new ConcurrentHashMap<>();
 
   @PostConstruct
   void readOutcomes() {
@@ -62,10 +66,13 @@ public class SandboxProvider implements MessagingProvider {
     if (latencyMillis > 0 && !pause(latencyMillis)) {
       return new SendOutcome.Uncertain("interrupted while the sandbox was answering");
     }
-    Optional<Integer> failure = outcomes.failureOf(message.callbackData());
+    String sendId = message.callbackData();
+    Optional<Integer> failure = outcomes.failureOf(sendId, refusedAttempts.getOrDefault(sendId, 0));
     if (failure.isPresent() && !SandboxOutcomes.reportedByWebhook(failure.get())) {
+      refusedAttempts.merge(sendId, 1, Integer::sum);
       return new SendOutcome.Rejected(failure.get(), ErrorPolicy.forCode(failure.get()).meaning(), true);
     }
+    refusedAttempts.remove(sendId);
     String id = "wamid.SANDBOX" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
     if (failure.isPresent()) {
       webhooks.reportFailed(message, id, failure.get(), ErrorPolicy.forCode(failure.get()).meaning(), deliveredAfter);

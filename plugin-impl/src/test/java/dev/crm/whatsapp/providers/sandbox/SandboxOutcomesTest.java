@@ -63,6 +63,19 @@ class SandboxOutcomesTest {
   }
 
   @Test
+  void aRetriedSendRollsAgainSoARateLimitedMessageGetsThroughEventually() {
+    RecordedWebhooks webhooks = new RecordedWebhooks();
+    SandboxProvider provider = SandboxProvider.over(webhooks, "130429:50", 3, 0);
+
+    SendOutcome last = provider.send(message("m-retried"));
+    for (int attempt = 1; attempt < 40 && last instanceof SendOutcome.Rejected; attempt++) {
+      last = provider.send(message("m-retried"));
+    }
+
+    assertThat(last).isInstanceOf(SendOutcome.Accepted.class);
+  }
+
+  @Test
   void noConfigurationMeansEverySendSucceeds() {
     assertThat(rolls(SandboxOutcomes.parse("", 1))).containsOnly(Optional.empty());
   }
