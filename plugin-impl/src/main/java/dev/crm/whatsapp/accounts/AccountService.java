@@ -4,6 +4,8 @@ import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.platform.PhoneNormaliser;
 import dev.crm.whatsapp.platform.errors.ApiException;
 import dev.crm.whatsapp.providers.Providers;
+import dev.crm.whatsapp.providers.gateway.GatewayConfig;
+import dev.crm.whatsapp.providers.gateway.GatewayProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,6 +42,14 @@ public class AccountService {
     if (!"sandbox".equals(request.provider()) && blank(request.credentials())) {
       throw ApiException.invalid("credentials", "are required for provider " + request.provider());
     }
+    if (GatewayProvider.TYPE.equals(request.provider())) {
+      requireGatewayConfig(request.credentials());
+      // A gateway senderId is a label, not a globally unique id like Meta's: a second one would share
+      // the first one's credentials, whatever its tenant.
+      if (accounts.bySender(GatewayProvider.TYPE, request.senderId().trim()).isPresent()) {
+        throw ApiException.unprocessable("senderId", "is already used by another gateway number; choose another");
+      }
+    }
     if (accounts.phoneTaken(tenant, phone.e164())) {
       throw ApiException.unprocessable("phoneNumber", "is already a sender number of this tenant");
     }
@@ -64,6 +74,9 @@ public class AccountService {
       account.rename(request.name().trim(), now);
     }
     if (request.credentials() != null) {
+      if (GatewayProvider.TYPE.equals(account.provider())) {
+        requireGatewayConfig(request.credentials());
+      }
       account.seal(secrets.seal(request.credentials()));
     }
     if (request.mpsLimit() != null || request.dailyLimit() != null) {
@@ -114,6 +127,15 @@ public class AccountService {
       account.status(SenderStatus.PAUSED, reason, OffsetDateTime.now(clock));
       LOG.warning(() -> "Sender number " + PhoneNumber.of(account.phoneNumber()).masked() + " paused: " + reason);
     });
+  }
+
+  /** A gateway's credentials are its whole configuration: refused with the field's problem when unreadable. */
+  private static void requireGatewayConfig(String credentials) {
+    try {
+      GatewayConfig.parse(credentials);
+    } catch (IllegalArgumentException bad) {
+      throw ApiException.invalid("credentials", bad.getMessage());
+    }
   }
 
   private SenderAccount require(String tenant, String id) {

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 /**
  * A sender number as the REST API shows it: never its credentials, only whether it has some.
  *
+ * @param sessionStatus for a gateway number, the last WhatsApp Web session status it reported
+ *     (STOPPED, STARTING, SCAN_QR_CODE, WORKING, FAILED); else {@code null}
  * @param health the score, 0 to 100; {@code healthLevel} is healthy (≥ 70), degraded or critical (< 30)
  */
 public record AccountView(
@@ -23,12 +25,13 @@ public record AccountView(
     String healthLevel,
     OffsetDateTime healthCheckedAt,
     Boolean lastConnectionOk,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    String sessionStatus) {
 
   public static AccountView of(SenderAccount a) {
     return new AccountView(a.id(), a.name(), a.phoneNumber(), a.provider(), a.senderId(), a.credentials().isPresent(),
         a.status().wireName(), a.statusReason().orElse(null), a.isPrimary(), a.mpsLimit(), a.dailyLimit().orElse(null),
         a.healthScore(), HealthScore.level(a.healthScore()), a.healthCheckedAt().orElse(null),
-        a.lastConnectionOk().orElse(null), a.createdAt());
+        a.lastConnectionOk().orElse(null), a.createdAt(), a.sessionStatus().orElse(null));
   }
 }

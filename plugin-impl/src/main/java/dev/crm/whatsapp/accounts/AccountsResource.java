@@ -7,7 +7,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import dev.crm.whatsapp.platform.errors.ApiException;
+import dev.crm.whatsapp.providers.gateway.GatewaySessions;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -17,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sender numbers of the caller's tenant, for admins. Credentials go in, never out: responses only say
@@ -31,6 +36,7 @@ public class AccountsResource {
   @Inject CurrentCaller caller;
   @Inject AccountService service;
   @Inject SenderRouter router;
+  @Inject GatewayAccountSessions sessions;
 
   private String tenant() {
     return caller.get().tenant().value();
@@ -83,5 +89,29 @@ public class AccountsResource {
     AccountView updated = AccountView.of(service.disable(tenant(), id));
     router.forget(tenant());
     return updated;
+  }
+
+  /** A gateway number's WhatsApp Web session: STOPPED, STARTING, SCAN_QR_CODE, WORKING, FAILED or UNREACHABLE. */
+  @GET
+  @Path("{id}/session")
+  @RequiresPermission(Permission.ACCOUNTS_ADMIN)
+  public GatewaySessions.State session(@PathParam("id") String id) {
+    return sessions.state(tenant(), id);
+  }
+
+  /** The QR code linking a phone to the session: a PNG, or {@code {"value"}} with {@code ?format=raw}. */
+  @GET
+  @Path("{id}/session/qr")
+  @Produces({"image/png", MediaType.APPLICATION_JSON})
+  @RequiresPermission(Permission.ACCOUNTS_ADMIN)
+  public Response qr(@PathParam("id") String id, @QueryParam("format") @DefaultValue("image") String format) {
+    if (!"image".equals(format) && !"raw".equals(format)) {
+      throw ApiException.invalid("format", "is image or raw");
+    }
+    GatewaySessions.Qr qr = sessions.qr(tenant(), id, "image".equals(format));
+    return qr instanceof GatewaySessions.Qr.Png png
+        ? Response.ok(png.bytes(), "image/png").header("Cache-Control", "no-store").build()
+        : Response.ok(Map.of("value", ((GatewaySessions.Qr.Value) qr).value()), MediaType.APPLICATION_JSON)
+            .header("Cache-Control", "no-store").build();
   }
 }

@@ -71,6 +71,12 @@ public class SenderAccount {
   @Column(name = "last_connection_ok")
   private Boolean lastConnectionOk;
 
+  @Column(name = "session_status")
+  private String sessionStatus;
+
+  @Column(name = "session_status_at")
+  private OffsetDateTime sessionStatusAt;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -124,6 +130,21 @@ public class SenderAccount {
     healthCheckedAt = now;
   }
 
+  /**
+   * Records a gateway session status that happened at {@code at}; an older report than the one held is
+   * ignored (webhooks arrive out of order).
+   *
+   * @return true when recorded
+   */
+  boolean sessionStatus(String value, OffsetDateTime at) {
+    if (sessionStatusAt != null && !at.isAfter(sessionStatusAt)) {
+      return false;
+    }
+    sessionStatus = value;
+    sessionStatusAt = at;
+    return true;
+  }
+
   public String id() { return id; }
   public String tenant() { return tenantId; }
   public String name() { return name; }
@@ -142,4 +163,5 @@ public class SenderAccount {
   public Optional<OffsetDateTime> healthCheckedAt() { return Optional.ofNullable(healthCheckedAt); }
   public Optional<Boolean> lastConnectionOk() { return Optional.ofNullable(lastConnectionOk); }
   public OffsetDateTime createdAt() { return createdAt; }
+  public Optional<String> sessionStatus() { return Optional.ofNullable(sessionStatus); }
 }

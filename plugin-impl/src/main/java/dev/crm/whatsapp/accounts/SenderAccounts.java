@@ -34,6 +34,11 @@ public class SenderAccounts {
     return Optional.ofNullable(em.find(SenderAccount.class, id)).filter(a -> a.tenant().equals(tenant));
   }
 
+  /** Account {@code id} of any tenant: only for callers that hold proof of the account, like a signed webhook. */
+  public Optional<SenderAccount> byId(String id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(em.find(SenderAccount.class, id));
+  }
+
   public Optional<SenderAccount> bySender(String provider, String senderId) {
     return em.createNamedQuery("SenderAccount.bySender", SenderAccount.class)
         .setParameter("provider", provider).setParameter("sender", senderId)

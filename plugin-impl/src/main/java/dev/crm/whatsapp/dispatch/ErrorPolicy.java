@@ -24,6 +24,10 @@ import java.util.Map;
 public final class ErrorPolicy {
   /** Code the dispatcher uses for a send that never reached the provider (no provider code exists). */
   public static final int NOT_SENT = -1;
+  /** Code the gateway provider uses when its WhatsApp Web session is missing or not linked (WAHA 404/422). */
+  public static final int GATEWAY_SESSION_DOWN = -2;
+  /** Code the gateway provider uses when the gateway refuses its API key (WAHA 401/403). */
+  public static final int GATEWAY_AUTH = -3;
 
   private static final Map<Integer, ErrorRule> RULES = new LinkedHashMap<>();
 
@@ -53,6 +57,9 @@ public final class ErrorPolicy {
     rule(131016, "provider service unavailable", RETRY_WITH_BACKOFF, Duration.ZERO);
     rule(131057, "account in maintenance (e.g. throughput upgrade)", RETRY_LATER, Duration.ofMinutes(5));
     rule(NOT_SENT, "the request never reached the provider", RETRY_WITH_BACKOFF, Duration.ZERO);
+    rule(GATEWAY_SESSION_DOWN, "gateway session not linked: an admin must scan its QR code", PAUSE_SENDER,
+        Duration.ofMinutes(15));
+    rule(GATEWAY_AUTH, "gateway refused the API key: an admin must correct it", PAUSE_SENDER, Duration.ofMinutes(15));
   }
 
   private ErrorPolicy() {}

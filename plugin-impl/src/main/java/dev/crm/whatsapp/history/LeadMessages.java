@@ -134,6 +134,28 @@ public class LeadMessages {
     return true;
   }
 
+  /**
+   * Queues again, for {@code nextAttemptAt}, a message the provider accepted as {@code providerMessageId} and
+   * then reported failed, forgetting that id so the next acceptance records its own.
+   *
+   * @return true when requeued; false when the message is no longer sending or sent under that id
+   */
+  public boolean requeueAfterFailedDelivery(String id, String providerMessageId, OffsetDateTime at,
+      OffsetDateTime nextAttemptAt, Integer errorCode, String reason) {
+    int updated = em.createQuery("UPDATE LeadMessage m SET m.status = :queued, m.nextAttemptAt = :next,"
+            + " m.providerMessageId = NULL, m.sentAt = NULL, m.errorCode = :code, m.errorMessage = :reason,"
+            + " m.version = m.version + 1 WHERE m.id = :id AND m.providerMessageId = :pid AND m.status IN :from")
+        .setParameter("queued", MessageStatus.QUEUED)
+        .setParameter("next", nextAttemptAt)
+        .setParameter("code", errorCode)
+        .setParameter("reason", truncate(reason))
+        .setParameter("id", id)
+        .setParameter("pid", providerMessageId)
+        .setParameter("from", List.of(MessageStatus.SENDING, MessageStatus.SENT))
+        .executeUpdate();
+    return updated == 1 && followedByCampaignRecipient(id, MessageStatus.QUEUED, at, errorCode, reason);
+  }
+
   /** The id of the message a provider id belongs to. */
   public Optional<String> idOfProviderMessage(String providerMessageId) {
     return em.createQuery("SELECT m.id FROM LeadMessage m WHERE m.providerMessageId = :pid", String.class)

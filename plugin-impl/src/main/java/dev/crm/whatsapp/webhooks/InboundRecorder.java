@@ -50,11 +50,18 @@ public class InboundRecorder {
   @Inject ErasedMessages erased;
 
   public void record(InboundMessage message) {
+    record(message, tenants.tenantsFor(message.phoneNumberId()));
+  }
+
+  /**
+   * Places {@code message} among {@code candidates}, the tenants its receiving number serves (a gateway
+   * number knows its one tenant from its account).
+   */
+  public void record(InboundMessage message, List<TenantId> candidates) {
     if (messages.idOfProviderMessage(message.providerMessageId()).isPresent() || isUnmatched(message)
         || erased.isErased(message.providerMessageId())) {
       return;
     }
-    List<TenantId> candidates = tenants.tenantsFor(message.phoneNumberId());
     if (candidates.isEmpty()) {
       LOG.warning(() -> "Inbound message to number " + message.phoneNumberId()
           + " which serves no tenant (wa.webhook.tenant-by-phone-number-id); kept only in the webhook store");

@@ -8,7 +8,16 @@ import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.LeadMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.crm.whatsapp.api.MessageStatus;
+import dev.crm.whatsapp.dispatch.DispatchSettings;
+import dev.crm.whatsapp.dispatch.FailedDelivery;
+import dev.crm.whatsapp.dispatch.RetrySchedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Applies one status update to its message. The message is found by the provider's id, or, when that id
@@ -24,6 +33,12 @@ public class StatusApplier {
   @Inject LeadMessages messages;
   @Inject ConsentRegistry consent;
   @Inject ErasedMessages erased;
+  @Inject DispatchSettings settings;
+  @Inject Clock clock;
+
+  private static final Logger LOG = Logger.getLogger(StatusApplier.class.getName());
+  /** Without dispatch settings (hand-wired tests), a failed status ends the message. */
+  private static final RetrySchedule NO_RESEND = new RetrySchedule(List.of(Duration.ZERO), 1);
 
   /** @return false when no message matches the update (yet) */
   public boolean apply(StatusUpdate update) {
@@ -37,7 +52,11 @@ public class StatusApplier {
     if (byProviderId.isEmpty()) {
       messages.recordProviderId(messageId.get(), update.providerMessageId());
     }
-    messages.advance(messageId.get(), update.status(), update.at(), update.errorCode(), update.errorTitle());
+    if (update.status() == MessageStatus.FAILED && update.errorCode() != null) {
+      applyFailure(messageId.get(), update);
+    } else {
+      messages.advance(messageId.get(), update.status(), update.at(), update.errorCode(), update.errorTitle());
+    }
     if (update.pricingCategory() != null) {
       messages.recordPricingCategory(messageId.get(), update.pricingCategory());
     }
@@ -47,5 +66,23 @@ public class StatusApplier {
           update.at()));
     }
     return true;
+  }
+
+  /** A failed status with a code: the error policy decides between sending again and ending it ({@link FailedDelivery}). */
+  private void applyFailure(String id, StatusUpdate update) {
+    int attempts = messages.find(id).map(LeadMessage::attempts).orElse(1);
+    RetrySchedule schedule = settings == null ? NO_RESEND : settings.retries();
+    FailedDelivery.Decision decision = FailedDelivery.after(update.errorCode(), update.errorTitle(), attempts, schedule);
+    if (decision.resendAfter().isPresent()) {
+      OffsetDateTime now = clock == null ? update.at() : OffsetDateTime.now(clock);
+      OffsetDateTime from = now.isAfter(update.at()) ? now : update.at();
+      if (messages.requeueAfterFailedDelivery(id, update.providerMessageId(), update.at(),
+          from.plus(decision.resendAfter().get()), update.errorCode(), decision.reason())) {
+        LOG.info(() -> "Message " + id + " failed at the provider (" + decision.reason() + "); sent again in "
+            + decision.resendAfter().get());
+        return;
+      }
+    }
+    messages.advance(id, MessageStatus.FAILED, update.at(), update.errorCode(), decision.reason());
   }
 }

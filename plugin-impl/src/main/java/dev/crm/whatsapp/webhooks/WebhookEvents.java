@@ -29,6 +29,7 @@ public class WebhookEvents {
   @Inject InboundRecorder inbound;
   @Inject PreferenceApplier preferences;
   @Inject TemplateWebhooks templateWebhooks;
+  @Inject GatewayWebhooks gateway;
   @Inject Clock clock;
 
   @Transactional(TxType.REQUIRES_NEW)
@@ -44,6 +45,9 @@ public class WebhookEvents {
     WebhookEvent event = em.find(WebhookEvent.class, eventId);
     if (event == null || event.processedAt() != null) {
       return true;
+    }
+    if (event.source().startsWith(GatewayWebhooks.SOURCE_PREFIX)) {
+      return processGateway(event);
     }
     // Template status and quality changes (message_template_*_update) are the templates feature's.
     templateWebhooks.apply(event.body());
@@ -66,6 +70,23 @@ public class WebhookEvents {
     if (unmatched > 0) {
       event.attemptFailed(unmatched + " status update(s) for messages not known yet");
       LOG.fine(() -> "Webhook " + eventId + ": " + unmatched + " update(s) wait for their message");
+      return false;
+    }
+    event.processed(OffsetDateTime.now(clock));
+    return true;
+  }
+
+  private boolean processGateway(WebhookEvent event) {
+    boolean done;
+    try {
+      done = gateway.apply(event.source().substring(GatewayWebhooks.SOURCE_PREFIX.length()), event.body(),
+          event.receivedAt());
+    } catch (IllegalArgumentException unusable) {
+      event.setAside("unusable: " + unusable.getMessage(), OffsetDateTime.now(clock));
+      return true;
+    }
+    if (!done) {
+      event.attemptFailed("ack for a message not known yet");
       return false;
     }
     event.processed(OffsetDateTime.now(clock));

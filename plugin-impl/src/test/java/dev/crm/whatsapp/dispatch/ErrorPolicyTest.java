@@ -47,10 +47,17 @@ class ErrorPolicyTest {
   }
 
   @Test
-  void theTableHoldsExactlyTheDocumentedCodesAndTheNotSentCase() {
+  void theTableHoldsExactlyTheDocumentedCodesAndTheNotSentAndGatewayCases() {
     assertThat(ErrorPolicy.rules()).extracting(ErrorRule::code).containsExactlyInAnyOrder(
         130429, 131056, 80007, 4, 131048, 131049, 131050, 131047, 131026, 131053, 132000, 132001, 132012,
-        132018, 132015, 132016, 100, 190, 368, 1, 2, 131000, 131016, 131057, ErrorPolicy.NOT_SENT);
+        132018, 132015, 132016, 100, 190, 368, 1, 2, 131000, 131016, 131057, ErrorPolicy.NOT_SENT,
+        ErrorPolicy.GATEWAY_SESSION_DOWN, ErrorPolicy.GATEWAY_AUTH);
+  }
+
+  @Test
+  void aGatewaySessionDownOrRefusedKeyPausesTheNumberAndKeepsTheMessage() {
+    assertThat(ErrorPolicy.forCode(ErrorPolicy.GATEWAY_SESSION_DOWN).action()).isEqualTo(ErrorAction.PAUSE_SENDER);
+    assertThat(ErrorPolicy.forCode(ErrorPolicy.GATEWAY_AUTH).action()).isEqualTo(ErrorAction.PAUSE_SENDER);
   }
 
   @Test

@@ -83,7 +83,7 @@ class StatusApplierPgTest {
     LeadMessage failed = find(id);
     assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
     assertThat(failed.errorCode()).contains(131026);
-    assertThat(failed.errorMessage()).contains("Message undeliverable");
+    assertThat(failed.errorMessage()).hasValueSatisfying(e -> assertThat(e).contains("Message undeliverable"));
   }
 
   @Test

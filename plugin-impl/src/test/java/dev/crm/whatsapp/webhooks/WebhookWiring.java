@@ -1,6 +1,8 @@
 package dev.crm.whatsapp.webhooks;
 
 import dev.crm.whatsapp.templates.TemplateTesting;
+import dev.crm.whatsapp.accounts.GatewaySessionStatus;
+import dev.crm.whatsapp.accounts.SenderAccounts;
 import dev.crm.whatsapp.api.host.LeadDirectory;
 import dev.crm.whatsapp.consent.ConsentKeywords;
 import dev.crm.whatsapp.consent.ConsentRegistry;
@@ -38,6 +40,8 @@ final class WebhookWiring {
     events.inbound = inbound(em, host);
     events.preferences = preferences(em);
     events.templateWebhooks = TemplateTesting.webhooksOver(em, clock);
+    events.gateway = GatewayWebhooks.over(GatewaySessionStatus.over(SenderAccounts.over(em), clock), events.applier,
+        events.inbound);
     return events;
   }
 

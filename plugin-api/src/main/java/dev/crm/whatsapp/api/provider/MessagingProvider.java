@@ -14,4 +14,10 @@ public interface MessagingProvider {
 
   /** Sends {@code message}; never throws for a provider answer, only for a bug. */
   SendOutcome send(OutboundMessage message);
+
+  /**
+   * True when this provider may send free-form messages outside the recipient's 24-hour customer-service
+   * window (a WhatsApp Web gateway has no such window); the Cloud API may not.
+   */
+  default boolean sendsOutsideServiceWindow() { return false; }
 }

@@ -80,7 +80,7 @@ public class CloudApiProvider implements MessagingProvider {
   }
 
   /** Connection refused or not made in time: the request cannot have been written. */
-  static boolean neverConnected(IOException io) {
+  public static boolean neverConnected(IOException io) {
     for (Throwable cause = io; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
         return true;

@@ -3,15 +3,23 @@ package dev.crm.whatsapp.providers.sandbox;
 import dev.crm.whatsapp.api.provider.MessagingProvider;
 import dev.crm.whatsapp.api.provider.OutboundMessage;
 import dev.crm.whatsapp.api.provider.SendOutcome;
+import dev.crm.whatsapp.dispatch.ErrorPolicy;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Accepts every send at once with a {@code wamid.}-like id, then has {@link SandboxWebhooks} report it
- * delivered and read after the configured delays, through the real webhook endpoint.
+ * Accepts sends with a {@code wamid.}-like id, then has {@link SandboxWebhooks} report them delivered and
+ * read after the configured delays, through the real webhook endpoint. A configurable share of sends fails
+ * with Cloud API error codes ({@link SandboxOutcomes}), each the way Meta reports it: an error response at
+ * once, or an accepted send followed by a {@code failed} status webhook carrying {@code errors[].code}. An
+ * optional latency delays every answer.
  */
 @ApplicationScoped
 public class SandboxProvider implements MessagingProvider {
@@ -27,6 +35,27 @@ public class SandboxProvider implements MessagingProvider {
   @ConfigProperty(name = "wa.sandbox.read-after", defaultValue = "PT2S")
   Duration readAfter;
 
+  @Inject
+  @ConfigProperty(name = "wa.sandbox.outcomes")
+  Optional<String> outcomesSpec;
+
+  @Inject
+  @ConfigProperty(name = "wa.sandbox.seed", defaultValue = "0")
+  long seed;
+
+  @Inject
+  @ConfigProperty(name = "wa.sandbox.latency-ms", defaultValue = "0")
+  long latencyMillis;
+
+  private SandboxOutcomes outcomes;
+  /** Refused attempts per message not yet accepted, so that a retry rolls again (only refused ones are held). */
+  private final Map<String, Integer> refusedAttempts = new ConcurrentHashMap<>();
+
+  @PostConstruct
+  void readOutcomes() {
+    outcomes = SandboxOutcomes.parse(outcomesSpec.orElse(""), seed);
+  }
+
   @Override
   public String type() {
     return TYPE;
@@ -34,9 +63,46 @@ public class SandboxProvider implements MessagingProvider {
 
   @Override
   public SendOutcome send(OutboundMessage message) {
+    if (latencyMillis > 0 && !pause(latencyMillis)) {
+      return new SendOutcome.Uncertain("interrupted while the sandbox was answering");
+    }
+    String sendId = message.callbackData();
+    Optional<Integer> failure = outcomes.failureOf(sendId, refusedAttempts.getOrDefault(sendId, 0));
+    if (failure.isPresent() && !SandboxOutcomes.reportedByWebhook(failure.get())) {
+      refusedAttempts.merge(sendId, 1, Integer::sum);
+      return new SendOutcome.Rejected(failure.get(), ErrorPolicy.forCode(failure.get()).meaning(), true);
+    }
+    refusedAttempts.remove(sendId);
     String id = "wamid.SANDBOX" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+    if (failure.isPresent()) {
+      webhooks.reportFailed(message, id, failure.get(), ErrorPolicy.forCode(failure.get()).meaning(), deliveredAfter);
+      return new SendOutcome.Accepted(id);
+    }
     webhooks.report(message, id, "delivered", deliveredAfter);
     webhooks.report(message, id, "read", readAfter);
     return new SendOutcome.Accepted(id);
+  }
+
+  private static boolean pause(long millis) {
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** For tests outside the container. */
+  static SandboxProvider over(SandboxWebhooks webhooks, String outcomes, long seed, long latencyMillis) {
+    SandboxProvider provider = new SandboxProvider();
+    provider.webhooks = webhooks;
+    provider.outcomesSpec = Optional.of(outcomes);
+    provider.seed = seed;
+    provider.latencyMillis = latencyMillis;
+    provider.deliveredAfter = Duration.ofSeconds(1);
+    provider.readAfter = Duration.ofSeconds(2);
+    provider.readOutcomes();
+    return provider;
   }
 }

@@ -10,7 +10,24 @@ final class SandboxStatusPayload {
 
   static String status(String senderId, String providerMessageId, String status, String recipientDigits,
       String callbackData, Instant at) {
-    JsonObjectBuilder item = Json.createObjectBuilder()
+    return envelope(senderId, item(providerMessageId, status, recipientDigits, callbackData, at));
+  }
+
+  /** A failed status with one error, {@code errors:[{code, title, message, error_data:{details}}]}. */
+  static String failed(String senderId, String providerMessageId, String recipientDigits, String callbackData,
+      int code, String title, Instant at) {
+    JsonObjectBuilder item = item(providerMessageId, "failed", recipientDigits, callbackData, at)
+        .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            .add("code", code)
+            .add("title", title)
+            .add("message", title)
+            .add("error_data", Json.createObjectBuilder().add("details", "sandbox outcome " + code))));
+    return envelope(senderId, item);
+  }
+
+  private static JsonObjectBuilder item(String providerMessageId, String status, String recipientDigits,
+      String callbackData, Instant at) {
+    return Json.createObjectBuilder()
         .add("id", providerMessageId)
         .add("status", status)
         .add("timestamp", Long.toString(at.getEpochSecond()))
@@ -18,6 +35,9 @@ final class SandboxStatusPayload {
         .add("biz_opaque_callback_data", callbackData)
         .add("pricing", Json.createObjectBuilder()
             .add("billable", true).add("pricing_model", "PMP").add("category", "utility"));
+  }
+
+  private static String envelope(String senderId, JsonObjectBuilder item) {
     return Json.createObjectBuilder()
         .add("object", "whatsapp_business_account")
         .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder()

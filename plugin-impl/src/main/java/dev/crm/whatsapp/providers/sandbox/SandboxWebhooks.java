@@ -46,12 +46,19 @@ public class SandboxWebhooks {
   }
 
   void report(OutboundMessage message, String providerMessageId, String status, Duration after) {
-    scheduler.schedule(() -> post(message, providerMessageId, status), after.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.schedule(() -> post(status, SandboxStatusPayload.status(message.senderId(), providerMessageId, status,
+        message.to().digits(), message.callbackData(), clock.instant())), after.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void post(OutboundMessage message, String providerMessageId, String status) {
-    byte[] body = SandboxStatusPayload.status(message.senderId(), providerMessageId, status, message.to().digits(),
-        message.callbackData(), clock.instant()).getBytes(StandardCharsets.UTF_8);
+  /** A {@code failed} status with {@code errors[].code}, as Meta reports an accepted send it could not deliver. */
+  void reportFailed(OutboundMessage message, String providerMessageId, int code, String title, Duration after) {
+    scheduler.schedule(() -> post("failed", SandboxStatusPayload.failed(message.senderId(), providerMessageId,
+        message.to().digits(), message.callbackData(), code, title, clock.instant())), after.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void post(String status, String json) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
     byte[] secret = secrets.appSecret().orElse(new byte[0]);
     HttpRequest request = HttpRequest.newBuilder(target)
         .timeout(Duration.ofSeconds(10))
