@@ -41,6 +41,7 @@ public class BulkMessagesResource {
   @Inject CampaignService service;
   @Inject CampaignRepository repository;
   @Inject Clock clock;
+  @Inject RunSnapshot snapshot;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -56,9 +57,11 @@ public class BulkMessagesResource {
     }
     Caller who = caller.get();
     CampaignRequest campaign = new CampaignRequest("Bulk send by " + who.user() + " at "
-        + OffsetDateTime.now(clock).withNano(0), null, request.templateId(), request.bindings(), audience, null, null,
-        null);
-    Campaign started = service.bulkSend(who, campaign.toSettings(service.defaultThrottle(), true));
+        + OffsetDateTime.now(clock).withNano(0), null, request.templateId(), request.bindings(), null, null, null,
+        audience, null, null, null);
+    String id = service.bulkSend(who, campaign.toSettings(service.defaultThrottle(), true)).id();
+    snapshot.complete(id);
+    Campaign started = repository.find(who.tenant(), id).orElseThrow();
     return Response.accepted(CampaignView.of(started, repository.counters(started.id(), started.runNo())))
         .location(URI.create("campaigns/" + started.id())).build();
   }

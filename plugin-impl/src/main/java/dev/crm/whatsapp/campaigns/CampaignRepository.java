@@ -69,6 +69,7 @@ public class CampaignRepository {
   public List<Campaign> usingTemplate(TenantId tenant, String templateId, Collection<CampaignStatus> statuses) {
     return em.createNamedQuery("Campaign.usingTemplate", Campaign.class)
         .setParameter("tenant", tenant.value()).setParameter("template", templateId)
+        .setParameter("inVariants", "%\"templateId\":\"" + templateId.replace("%", "") + "\"%")
         .setParameter("statuses", statuses).getResultList();
   }
 
@@ -125,6 +126,14 @@ public class CampaignRepository {
       query.setParameter("status", status);
     }
     return query.setFirstResult(first).setMaxResults(max).getResultList();
+  }
+
+  /** The next recipients of a run after {@code afterId}, in id order (a keyset page that survives deletes). */
+  public List<CampaignRecipient> recipientsAfter(String campaignId, int runNo, String afterId, int max) {
+    return em.createQuery("SELECT r FROM CampaignRecipient r WHERE r.campaignId = :id AND r.runNo = :run"
+            + " AND r.id > :after ORDER BY r.id", CampaignRecipient.class)
+        .setParameter("id", campaignId).setParameter("run", runNo).setParameter("after", afterId)
+        .setMaxResults(max).getResultList();
   }
 
   public long countRecipients(String campaignId, int runNo, RecipientStatus status) {

@@ -32,6 +32,7 @@ public class CampaignResource {
   @Inject CurrentCaller caller;
   @Inject CampaignService service;
   @Inject CampaignRepository repository;
+  @Inject RunSnapshot snapshot;
 
   @Inject
   @ConfigProperty(name = "wa.campaigns.throttle-per-minute", defaultValue = "100")
@@ -63,7 +64,7 @@ public class CampaignResource {
   @Path("launch")
   @RequiresPermission(Permission.CAMPAIGN_START)
   public CampaignView launch() {
-    return view(service.launch(tenant(), id));
+    return started(service.launch(tenant(), id));
   }
 
   @PUT
@@ -71,7 +72,7 @@ public class CampaignResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RequiresPermission(Permission.CAMPAIGN_START)
   public CampaignView schedule(@NotNull(message = "a JSON body is required") CampaignRequest.ScheduleRequest when) {
-    return view(service.schedule(tenant(), id, when.toSchedule()));
+    return started(service.schedule(tenant(), id, when.toSchedule()));
   }
 
   @DELETE
@@ -121,6 +122,15 @@ public class CampaignResource {
 
   private TenantId tenant() {
     return caller.get().tenant();
+  }
+
+  /** A run started by the call has its recipients written (in batches) before the answer. */
+  private CampaignView started(Campaign campaign) {
+    if (!campaign.snapshotPending()) {
+      return view(campaign);
+    }
+    snapshot.complete(campaign.id());
+    return view(repository.find(tenant(), campaign.id()).orElseThrow(() -> ApiException.notFound("campaign")));
   }
 
   private CampaignView view(Campaign campaign) {

@@ -14,4 +14,14 @@ public interface MessagingProvider {
 
   /** Sends {@code message}; never throws for a provider answer, only for a bug. */
   SendOutcome send(OutboundMessage message);
+
+  /**
+   * Whether free-form messages (text, media) reach recipients outside their 24-hour customer service
+   * window. The Cloud API refuses them there ({@code 131047}), so the default is {@code false}; a gateway
+   * driving a WhatsApp Web session has no such window and answers {@code true}. Campaigns with direct
+   * content skip the recipients outside their window on numbers whose provider answers {@code false}.
+   *
+   * @since 0.3
+   */
+  default boolean sendsOutsideServiceWindow() { return false; }
 }
