@@ -120,6 +120,22 @@ public class CampaignResource {
     return Response.status(Response.Status.CREATED).entity(view(copy)).build();
   }
 
+  /** {@code {"from": "failed" | "unresponsive" | "not_converted"}}. */
+  public record FollowUpRequest(String from) {}
+
+  /** A new draft from the latest run's failed, unresponsive or not-converted recipients. */
+  @POST
+  @Path("follow-up")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresPermission(Permission.CAMPAIGN_CREATE)
+  public Response followUp(@NotNull(message = "a JSON body is required") FollowUpRequest request) {
+    if (request.from() == null || request.from().isBlank()) {
+      throw ApiException.invalid("from", "is required: failed, unresponsive or not_converted");
+    }
+    Campaign draft = service.followUp(caller.get(), id, FollowUp.parse(request.from()));
+    return Response.status(Response.Status.CREATED).entity(view(draft)).build();
+  }
+
   private TenantId tenant() {
     return caller.get().tenant();
   }

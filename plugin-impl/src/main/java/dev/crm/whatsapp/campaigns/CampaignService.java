@@ -208,6 +208,37 @@ public class CampaignService {
     return campaigns.find(caller.tenant(), copyId).orElseThrow();
   }
 
+  /**
+   * A new draft with the same content and settings whose list is the latest run's failed, unresponsive or
+   * not-converted recipients (409 before the campaign's first run).
+   */
+  @Transactional
+  public Campaign followUp(Caller caller, String id, FollowUp from) {
+    Campaign original = campaigns.find(caller.tenant(), id).orElseThrow(() -> ApiException.notFound("campaign"));
+    if (original.runNo() == 0) {
+      throw new ApiException(jakarta.ws.rs.core.Response.Status.CONFLICT, "not_run", "id",
+          "the campaign has not run yet: there is nobody to follow up");
+    }
+    Campaign draft = Campaign.draft(caller.tenant(), original.settingsWith(Schedule.now(original.zone()))
+        .forFollowUp("Follow-up (" + from.wireName() + ") of " + original.name()), caller.user(), now());
+    campaigns.add(draft);
+    campaigns.em().flush();
+    String draftId = draft.id();
+    OffsetDateTime since = original.startedAt().orElse(original.createdAt());
+    try (RecipientWriter.Batch batch = writer.open(caller.tenant(), draftId, 0, now())) {
+      int first = 0;
+      List<CampaignRecipient> page;
+      do {
+        page = campaigns.followUpRecipients(id, original.runNo(), from, since, first, RecipientWriter.BATCH);
+        page.forEach(r -> batch.add(new Candidate(r.leadId().orElse(null), r.name().orElse(null), r.phone(),
+            r.timeZone().map(java.time.ZoneId::of).orElse(null),
+            CampaignJson.variables(r.variablesJson().orElse(null)))));
+        first += page.size();
+      } while (page.size() == RecipientWriter.BATCH);
+    }
+    return campaigns.find(caller.tenant(), draftId).orElseThrow();
+  }
+
   /** Adds an uploaded CSV list to a draft's recipients (the audience becomes the list). */
   @Transactional
   public UploadReport upload(TenantId tenant, String id, InputStream csv) {

@@ -36,9 +36,10 @@ public record CampaignSettings(String name, String description, String templateI
         throttlePerMinute, window, adHoc);
   }
 
-  /** The same content and settings for another audience (a follow-up draft's list). */
-  public CampaignSettings withAudience(String newAudienceJson) {
-    return new CampaignSettings(name, description, templateId, bindingsJson, variantsJson, contentJson,
-        missingVariables, newAudienceJson, schedule, throttlePerMinute, window, adHoc);
+  /** The same content and settings for a follow-up draft: its own name, an uploaded-list audience, never ad hoc. */
+  public CampaignSettings forFollowUp(String newName) {
+    return new CampaignSettings(newName.length() > 200 ? newName.substring(0, 200) : newName, description,
+        templateId, bindingsJson, variantsJson, contentJson, missingVariables, "{\"source\":\"list\"}", schedule,
+        throttlePerMinute, window, false);
   }
 }
