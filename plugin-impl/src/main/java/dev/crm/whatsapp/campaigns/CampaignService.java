@@ -334,21 +334,6 @@ public class CampaignService {
     }
   }
 
-  /** A launch refused for missing variable values, listing the recipients (the first few) and fields. */
-  static final class MissingValuesException extends ApiException {
-    private final transient List<ApiError.Violation> violations;
-
-    MissingValuesException(String message, List<ApiError.Violation> violations) {
-      super(UNPROCESSABLE, "missing_variables", "missingVariables", message);
-      this.violations = violations;
-    }
-
-    @Override
-    public ApiError body() {
-      return new ApiError(super.body().error(), super.body().field(), getMessage(), violations);
-    }
-  }
-
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
   }

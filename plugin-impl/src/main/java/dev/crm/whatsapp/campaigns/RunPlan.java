@@ -69,7 +69,8 @@ final class RunPlan {
           leadOf(candidate), null);
       return Optional.empty();
     } catch (InvalidTemplateException e) {
-      return Optional.of(MISSING + ": " + e.violations().stream().map(Violation::field).distinct()
+      return Optional.of(MISSING + ": " + e.violations().stream().map(Violation::field)
+          .map(field -> field.startsWith("bindings.") ? field.substring("bindings.".length()) : field).distinct()
           .collect(Collectors.joining(", ")));
     }
   }

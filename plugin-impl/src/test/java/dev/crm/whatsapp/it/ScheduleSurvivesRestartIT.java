@@ -43,25 +43,27 @@ class ScheduleSurvivesRestartIT {
     String template = approvedTemplate(http, marketing);
     String ahead = create(http, marketing, template, "Ahead of the restart", "[\"1\",\"2\"]");
     String missed = create(http, marketing, template, "Missed while down", "[\"10\"]");
-    OffsetDateTime serverNow = OffsetDateTime.parse(http.get("api/v1/campaigns/" + ahead, marketing).json()
+    OffsetDateTime created = OffsetDateTime.parse(http.get("api/v1/campaigns/" + ahead, marketing).json()
         .getString("createdAt"));
-    // missed: due while the server is down; ahead: due after it is back (if the restart is quick)
-    schedule(http, marketing, missed, serverNow.plusSeconds(15));
-    schedule(http, marketing, ahead, serverNow.plusSeconds(90));
+    OffsetDateTime aheadAt = created.plusSeconds(90);
+    schedule(http, marketing, ahead, aheadAt);
+    // the server's clock when scheduling: the missed campaign is due a few seconds later, while it is down
+    OffsetDateTime missedAt = schedule(http, marketing, missed, null).plusSeconds(8);
+    schedule(http, marketing, missed, missedAt);
 
     server.destroyForcibly().waitFor();
     Instant killedAt = Instant.now();
-    while (Instant.now().isBefore(serverNow.plusSeconds(20).toInstant())) {
-      Thread.sleep(500); // past the missed campaign's time, with the server down
+    while (Instant.now().isBefore(missedAt.plusSeconds(5).toInstant())) {
+      Thread.sleep(500);
     }
     http = start();
+    marketing = token(http); // demo tokens are signed with a key made at start
     Instant restartedAt = Instant.now();
 
     JsonObject missedDone = awaitCompleted(http, marketing, missed, 1);
     JsonObject aheadDone = awaitCompleted(http, marketing, ahead, 2);
     assertThat(OffsetDateTime.parse(missedDone.getString("startedAt")).toInstant()).isAfter(killedAt);
-    assertThat(OffsetDateTime.parse(aheadDone.getString("startedAt")))
-        .isAfterOrEqualTo(serverNow.plusSeconds(90).minusSeconds(1));
+    assertThat(OffsetDateTime.parse(aheadDone.getString("startedAt"))).isAfterOrEqualTo(aheadAt.minusSeconds(1));
     assertThat(restartedAt).isAfter(killedAt);
   }
 
@@ -133,11 +135,14 @@ class ScheduleSurvivesRestartIT {
     return created.json().getString("id");
   }
 
-  private static void schedule(Http http, String token, String id, OffsetDateTime at) {
+  /** Schedules at {@code at}, or an hour ahead when null; returns the server's time of the change. */
+  private static OffsetDateTime schedule(Http http, String token, String id, OffsetDateTime at) {
+    String when = at == null ? "\"" + OffsetDateTime.now().plusHours(1) + "\"" : "\"" + at + "\"";
     Http.Answer scheduled = http.put("api/v1/campaigns/" + id + "/schedule", token,
-        "{\"kind\":\"AT\",\"at\":\"" + at + "\",\"zone\":\"UTC\"}");
+        "{\"kind\":\"AT\",\"at\":" + when + ",\"zone\":\"UTC\"}");
     assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
     assertThat(scheduled.json().getString("status")).isEqualTo("SCHEDULED");
+    return OffsetDateTime.parse(scheduled.json().getString("updatedAt"));
   }
 
   private static JsonObject awaitCompleted(Http http, String token, String id, int recipients)
