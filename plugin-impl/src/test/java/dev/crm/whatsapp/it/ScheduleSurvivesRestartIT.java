@@ -51,6 +51,9 @@ class ScheduleSurvivesRestartIT {
     OffsetDateTime missedAt = schedule(http, marketing, missed, null).plusSeconds(8);
     schedule(http, marketing, missed, missedAt);
 
+    // the embedded H2 writes committed changes to its file up to a second later (MVStore's auto-commit
+    // delay): a kill -9 sooner than that loses them, which is H2's durability, not the schedule's
+    Thread.sleep(2_000);
     server.destroyForcibly().waitFor();
     Instant killedAt = Instant.now();
     while (Instant.now().isBefore(missedAt.plusSeconds(5).toInstant())) {
@@ -77,6 +80,10 @@ class ScheduleSurvivesRestartIT {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(target, "it-restart-server.log")));
     Map<String, String> env = builder.environment();
+    // the sandbox reports template decisions and message statuses to the server's own webhook on PORT
+    env.put("PORT", Integer.toString(port));
+    env.put("WA_WEBHOOK_VERIFY_TOKEN", "it-verify-token");
+    env.put("WA_WEBHOOK_APP_SECRET", "it-app-secret");
     env.put("WA_JMS_PORT", System.getProperty("it.jms.port", "61616"));
     env.put("WA_JMS_DATA_DIR", new File(data, "broker").getAbsolutePath());
     env.put("DB_URL", "jdbc:h2:file:" + new File(data, "db").getAbsolutePath()
@@ -119,11 +126,13 @@ class ScheduleSurvivesRestartIT {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().getString("id");
     http.post("api/v1/templates/" + id + "/submit", token, "");
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (!http.get("api/v1/templates/" + id, token).json().getString("status").equals("APPROVED")
-        && Instant.now().isBefore(deadline)) {
+    Instant deadline = Instant.now().plusSeconds(120);
+    String status = "PENDING";
+    while (!status.equals("APPROVED") && Instant.now().isBefore(deadline)) {
       Thread.sleep(250);
+      status = http.get("api/v1/templates/" + id, token).json().getString("status");
     }
+    assertThat(status).as("the sandbox's decision on the template").isEqualTo("APPROVED");
     return id;
   }
 
