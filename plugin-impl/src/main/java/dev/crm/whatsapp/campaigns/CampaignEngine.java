@@ -3,6 +3,7 @@ package dev.crm.whatsapp.campaigns;
 import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.host.Lead;
 import dev.crm.whatsapp.api.host.LeadDirectory;
+import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.audience.AudienceSpec;
 import dev.crm.whatsapp.audience.Audiences;
 import dev.crm.whatsapp.audience.Candidate;
@@ -11,10 +12,7 @@ import dev.crm.whatsapp.dispatch.DispatchRequest;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.LeadMessages;
 import dev.crm.whatsapp.history.ServiceWindow;
-import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.providers.Providers;
-import java.util.ArrayList;
-import java.util.List;
 import dev.crm.whatsapp.templates.Binding;
 import dev.crm.whatsapp.templates.MessageTemplate;
 import dev.crm.whatsapp.templates.RenderedTemplate;
@@ -27,6 +25,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -35,7 +35,8 @@ import java.util.logging.Logger;
  * Starts runs and feeds them. Feeding turns due recipients into ordinary outbound messages (the recipient's
  * variant's template, or the direct content), each queued to the dispatch queue in the same transaction as the
  * recipient's update, at no more than the campaign's throttle and only inside its send window. Direct content
- * goes only to recipients inside their 24-hour service window, unless the number's provider sends outside it. Sending, per-sender pacing and statuses are the dispatcher's.
+ * goes only to recipients inside their 24-hour service window, unless the number's provider sends outside it.
+ * Sending, per-sender pacing and statuses are the dispatcher's.
  */
 @ApplicationScoped
 public class CampaignEngine {
@@ -46,7 +47,6 @@ public class CampaignEngine {
   static final String OUTSIDE_SERVICE_WINDOW = "outside_service_window";
 
   @Inject CampaignRepository campaigns;
-  @Inject RecipientWriter writer;
   @Inject Audiences audiences;
   @Inject LeadDirectory directory;
   @Inject TemplateRepository templates;
