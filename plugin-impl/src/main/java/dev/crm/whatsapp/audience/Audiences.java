@@ -76,7 +76,7 @@ public class Audiences {
           left.accept(reason.get());
           return;
         }
-        reached.accept(new Candidate(lead.id().value(), lead.displayName(), phone.get(), lead.timeZone(), null));
+        reached.accept(new Candidate(lead.id().value(), lead.displayName(), phone.get(), lead.timeZone(), null, lead));
       });
     }
   }

@@ -9,7 +9,6 @@ import dev.crm.whatsapp.security.RequiresPermission;
 import dev.crm.whatsapp.templates.Binding;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One template to many leads at once: an ad-hoc campaign, started now, with the same throttle, history and
+ * One template (or a free text) to many leads at once: an ad-hoc campaign, started now, with the same throttle, history and
  * counters as any campaign (follow it at {@code /campaigns/{id}}; it is left out of the campaign list).
  */
 @Path("leads/bulk-messages")
@@ -33,14 +32,18 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class BulkMessagesResource {
 
-  /** {@code leadIds}, or {@code criteria} (a leads audience), and the template with its bindings. */
-  public record BulkRequest(List<String> leadIds, AudienceSpec criteria,
-      @NotBlank(message = "is required") String templateId, Map<String, Binding> bindings) {}
+  /**
+   * {@code leadIds}, or {@code criteria} (a leads audience), and the template with its bindings, or free
+   * {@code text} (sent only to leads inside their 24-hour window on numbers that keep to it).
+   */
+  public record BulkRequest(List<String> leadIds, AudienceSpec criteria, String templateId,
+      Map<String, Binding> bindings, String text) {}
 
   @Inject CurrentCaller caller;
   @Inject CampaignService service;
   @Inject CampaignRepository repository;
   @Inject Clock clock;
+  @Inject RunSnapshot snapshot;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -56,9 +59,12 @@ public class BulkMessagesResource {
     }
     Caller who = caller.get();
     CampaignRequest campaign = new CampaignRequest("Bulk send by " + who.user() + " at "
-        + OffsetDateTime.now(clock).withNano(0), null, request.templateId(), request.bindings(), audience, null, null,
-        null);
-    Campaign started = service.bulkSend(who, campaign.toSettings(service.defaultThrottle(), true));
+        + OffsetDateTime.now(clock).withNano(0), null, request.templateId(), request.bindings(), null,
+        request.text() == null ? null : new DirectContent("text", request.text(), null, null), null, audience, null,
+        null, null);
+    String id = service.bulkSend(who, campaign.toSettings(service.defaultThrottle(), true)).id();
+    snapshot.complete(id);
+    Campaign started = repository.find(who.tenant(), id).orElseThrow();
     return Response.accepted(CampaignView.of(started, repository.counters(started.id(), started.runNo())))
         .location(URI.create("campaigns/" + started.id())).build();
   }

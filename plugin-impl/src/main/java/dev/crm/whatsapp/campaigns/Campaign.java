@@ -23,8 +23,8 @@ import java.util.UUID;
 @NamedQuery(name = "Campaign.inStatus",
     query = "SELECT c FROM Campaign c WHERE c.status IN :statuses ORDER BY c.createdAt, c.id")
 @NamedQuery(name = "Campaign.usingTemplate",
-    query = "SELECT c FROM Campaign c WHERE c.tenantId = :tenant AND c.templateId = :template"
-        + " AND c.status IN :statuses ORDER BY c.createdAt")
+    query = "SELECT c FROM Campaign c WHERE c.tenantId = :tenant AND (c.templateId = :template"
+        + " OR c.variants LIKE :inVariants) AND c.status IN :statuses ORDER BY c.createdAt")
 public class Campaign {
 
   @Id
@@ -39,12 +39,30 @@ public class Campaign {
 
   private String description;
 
-  @Column(name = "template_id", nullable = false)
+  /** The one template sent; {@code null} when the campaign has variants or direct content. */
+  @Column(name = "template_id")
   private String templateId;
 
   /** The template's parameter bindings as JSON ({@code Map<String, Binding>}). */
   @Column(nullable = false)
   private String bindings;
+
+  /** A/B variants as JSON ({@code List<Variant>}), or {@code null}. */
+  private String variants;
+
+  /** Direct content as JSON ({@link DirectContent}), or {@code null}. */
+  private String content;
+
+  @Column(name = "missing_variables", nullable = false)
+  private String missingVariables;
+
+  /** The current run's audience snapshot is still being written: the run is neither fed nor finished. */
+  @Column(name = "snapshot_pending", nullable = false)
+  private boolean snapshotPending;
+
+  /** The last recipient id the shared-database snapshot's vetting pass has done (to resume after a crash). */
+  @Column(name = "snapshot_cursor")
+  private String snapshotCursor;
 
   /** The audience definition as JSON ({@link AudienceSpec}). */
   @Column(nullable = false)
@@ -138,6 +156,9 @@ public class Campaign {
     description = settings.description();
     templateId = settings.templateId();
     bindings = settings.bindingsJson();
+    variants = settings.variantsJson();
+    content = settings.contentJson();
+    missingVariables = settings.missingVariables().wireName();
     audience = settings.audienceJson();
     scheduleKind = settings.schedule().kind();
     scheduleAt = settings.schedule().at();
@@ -176,6 +197,21 @@ public class Campaign {
     return runNo;
   }
 
+  /** The run's snapshot is being written; {@link #snapshotDone} ends that. */
+  public void snapshotStarted() {
+    snapshotPending = true;
+    snapshotCursor = null;
+  }
+
+  public void snapshotVetted(String upToRecipientId) {
+    snapshotCursor = upToRecipientId;
+  }
+
+  public void snapshotDone() {
+    snapshotPending = false;
+    snapshotCursor = null;
+  }
+
   public void scheduleNext(OffsetDateTime at) {
     nextRunAt = at;
   }
@@ -187,8 +223,8 @@ public class Campaign {
 
   /** The current settings with another schedule (for schedule and clone). */
   public CampaignSettings settingsWith(Schedule schedule) {
-    return new CampaignSettings(name, description, templateId, bindings, audience, schedule, throttlePerMinute,
-        window(), adHoc);
+    return new CampaignSettings(name, description, templateId, bindings, variants, content, missingVariables(),
+        audience, schedule, throttlePerMinute, window(), adHoc);
   }
 
   /** Recipients were given one by one or uploaded: they, not criteria, are the audience. */
@@ -203,6 +239,11 @@ public class Campaign {
   public Optional<String> description() { return Optional.ofNullable(description); }
   public String templateId() { return templateId; }
   public String bindingsJson() { return bindings; }
+  public String variantsJson() { return variants; }
+  public String contentJson() { return content; }
+  public MissingVariables missingVariables() { return MissingVariables.parse(missingVariables); }
+  public boolean snapshotPending() { return snapshotPending; }
+  public Optional<String> snapshotCursor() { return Optional.ofNullable(snapshotCursor); }
   public String audienceJson() { return audience; }
   public Schedule schedule() { return new Schedule(scheduleKind, scheduleAt, scheduleCron, ZoneId.of(timeZone)); }
   public Optional<OffsetDateTime> nextRunAt() { return Optional.ofNullable(nextRunAt); }

@@ -3,6 +3,7 @@ package dev.crm.whatsapp.campaigns;
 import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.host.Lead;
 import dev.crm.whatsapp.api.host.LeadDirectory;
+import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.audience.AudienceSpec;
 import dev.crm.whatsapp.audience.Audiences;
 import dev.crm.whatsapp.audience.Candidate;
@@ -10,6 +11,8 @@ import dev.crm.whatsapp.dispatch.DispatchQueue;
 import dev.crm.whatsapp.dispatch.DispatchRequest;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.LeadMessages;
+import dev.crm.whatsapp.history.ServiceWindow;
+import dev.crm.whatsapp.providers.Providers;
 import dev.crm.whatsapp.templates.Binding;
 import dev.crm.whatsapp.templates.MessageTemplate;
 import dev.crm.whatsapp.templates.RenderedTemplate;
@@ -22,29 +25,35 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Starts runs and feeds them. Feeding turns due recipients into ordinary outbound messages, each queued
- * to the dispatch queue in the same transaction as the recipient's update, at no more than the campaign's
- * throttle and only inside its send window. Sending, per-sender pacing and statuses are the dispatcher's.
+ * Starts runs and feeds them. Feeding turns due recipients into ordinary outbound messages (the recipient's
+ * variant's template, or the direct content), each queued to the dispatch queue in the same transaction as the
+ * recipient's update, at no more than the campaign's throttle and only inside its send window. Direct content
+ * goes only to recipients inside their 24-hour service window, unless the number's provider sends outside it.
+ * Sending, per-sender pacing and statuses are the dispatcher's.
  */
 @ApplicationScoped
 public class CampaignEngine {
   private static final Logger LOG = Logger.getLogger(CampaignEngine.class.getName());
   /** How many pending recipients one feed looks at beyond what it may send, to find some inside their window. */
   static final int LOOK_AHEAD = 500;
+  /** Why a direct-content recipient was skipped on a number that keeps to the 24-hour window. */
+  static final String OUTSIDE_SERVICE_WINDOW = "outside_service_window";
 
   @Inject CampaignRepository campaigns;
-  @Inject RecipientWriter writer;
   @Inject Audiences audiences;
   @Inject LeadDirectory directory;
   @Inject TemplateRepository templates;
   @Inject LeadMessages messages;
   @Inject DispatchQueue queue;
+  @Inject ServiceWindow serviceWindow;
+  @Inject Providers providers;
   @Inject Clock clock;
 
   /** Starts the campaign's run if it is scheduled and due; false when it was not (already started, moved). */
@@ -56,34 +65,73 @@ public class CampaignEngine {
         || found.get().nextRunAt().map(at -> at.isAfter(now)).orElse(true)) {
       return false;
     }
-    startRun(found.get(), now);
+    Campaign campaign = found.get();
+    Optional<String> unsendable = unsendableTemplate(campaign);
+    if (unsendable.isPresent()) {
+      campaign.moveTo(CampaignStatus.FAILED, "start", unsendable.get(), now);
+      return false;
+    }
+    Missing missing = missingValues(campaign);
+    if (missing.total() > 0) {
+      campaign.moveTo(CampaignStatus.FAILED, "start", RunPlan.describe(missing.examples(), missing.total()), now);
+      return false;
+    }
+    begin(campaign, now);
     return true;
   }
 
   /**
-   * Starts a run now of a locked campaign: checks the template, snapshots the audience as the run's
-   * recipients and moves to running (or to failed, with the reason, when the template cannot be sent).
+   * Starts a run now of a locked campaign whose templates were checked: moves it to running with its
+   * snapshot pending; {@link RunSnapshot#complete} then writes the recipients, each batch in a transaction
+   * of its own, and nothing is fed before it is done.
    */
-  public void startRun(Campaign campaign, OffsetDateTime now) {
-    Optional<String> unsendable = unsendableTemplate(campaign);
-    if (unsendable.isPresent()) {
-      campaign.moveTo(CampaignStatus.FAILED, "start", unsendable.get(), now);
-      return;
-    }
+  public void begin(Campaign campaign, OffsetDateTime now) {
     int run = campaign.beginRun(now);
     campaign.scheduleNext(campaign.schedule().runAfter(now).orElse(null));
     campaign.moveTo(CampaignStatus.RUNNING, "start", null, now);
-    campaigns.em().flush();
-    String id = campaign.id();
-    AudienceSpec spec = CampaignJson.audience(campaign.audienceJson());
-    try (RecipientWriter.Batch batch = writer.open(campaign.tenant(), id, run, now)) {
-      if (spec.isList()) {
-        writer.copyRun(id, 0, batch);
-      } else {
-        audiences.resolve(campaign.tenant(), spec, batch::add, reason -> { });
-      }
+    campaign.snapshotStarted();
+    LOG.info(() -> "Campaign " + campaign.id() + " run " + run + " started");
+  }
+
+  /** Recipients missing a variable value, when the campaign refuses to launch with them. */
+  public record Missing(List<String> examples, long total) {
+    static final int SHOWN = 20;
+  }
+
+  /**
+   * In {@code refuse} mode, every recipient the run would have whose message cannot be filled in (read from
+   * the audience as the snapshot would, without writing anything); none in {@code skip} mode, where the
+   * snapshot skips them, or for direct content.
+   */
+  public Missing missingValues(Campaign campaign) {
+    CampaignContent content = CampaignContent.of(campaign);
+    if (campaign.missingVariables() != MissingVariables.REFUSE || content.isDirect()) {
+      return new Missing(List.of(), 0);
     }
-    LOG.info(() -> "Campaign " + id + " run " + run + " started");
+    RunPlan plan = new RunPlan(campaign, RunSnapshot.templatesOf(campaign, campaigns), directory);
+    List<String> examples = new ArrayList<>();
+    long[] total = {0};
+    java.util.function.Consumer<Candidate> check = candidate -> plan.missing(candidate).ifPresent(reason -> {
+      if (examples.size() < Missing.SHOWN) {
+        examples.add((candidate.leadId() == null ? candidate.phone().masked() : "lead " + candidate.leadId())
+            + " (" + reason.substring(RunPlan.MISSING.length() + 2) + ")");
+      }
+      total[0]++;
+    });
+    AudienceSpec spec = CampaignJson.audience(campaign.audienceJson());
+    if (spec.isList()) {
+      int first = 0;
+      List<CampaignRecipient> page;
+      do {
+        page = campaigns.recipients(campaign.id(), 0, null, first, RecipientWriter.BATCH);
+        page.forEach(r -> check.accept(new Candidate(r.leadId().orElse(null), r.name().orElse(null), r.phone(),
+            r.timeZone().map(ZoneId::of).orElse(null), CampaignJson.variables(r.variablesJson().orElse(null)))));
+        first += page.size();
+      } while (page.size() == RecipientWriter.BATCH);
+    } else {
+      audiences.resolve(campaign.tenant(), spec, check, reason -> { });
+    }
+    return new Missing(List.copyOf(examples), total[0]);
   }
 
   /** One feed of a running campaign; also ends the run when every recipient is final. */
@@ -91,7 +139,7 @@ public class CampaignEngine {
   public void feed(String campaignId) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Campaign campaign = campaigns.lock(campaignId).orElse(null);
-    if (campaign == null || campaign.status() != CampaignStatus.RUNNING) {
+    if (campaign == null || campaign.status() != CampaignStatus.RUNNING || campaign.snapshotPending()) {
       return;
     }
     int run = campaign.runNo();
@@ -110,8 +158,10 @@ public class CampaignEngine {
     if (allowed < 1) {
       return;
     }
-    MessageTemplate template = templates.find(campaign.tenant(), campaign.templateId()).orElseThrow();
-    Map<String, Binding> bindings = CampaignJson.bindings(campaign.bindingsJson());
+    CampaignContent content = CampaignContent.of(campaign);
+    Map<String, MessageTemplate> byId = RunSnapshot.templatesOf(campaign, campaigns);
+    boolean windowFree = content.isDirect() && providers.route(campaign.tenant(), Optional.empty())
+        .map(route -> route.provider().sendsOutsideServiceWindow()).orElse(false);
     SendWindow window = campaign.window();
     int made = 0;
     OffsetDateTime opensNext = null;
@@ -123,12 +173,26 @@ public class CampaignEngine {
         opensNext = opensNext == null || opens.isBefore(opensNext) ? opens : opensNext;
         continue;
       }
-      send(campaign, template, bindings, recipient, now);
+      if (content.isDirect()) {
+        if (!windowFree && !serviceWindowOpen(campaign, recipient, now)) {
+          recipient.skipped(OUTSIDE_SERVICE_WINDOW, now);
+          continue;
+        }
+        sendDirect(campaign, content.direct(), recipient, now);
+      } else {
+        CampaignContent.TemplateChoice choice = content.templateFor(recipient.variant()).orElseThrow();
+        send(campaign, byId.get(choice.templateId()), choice.bindings(), recipient, now);
+      }
       if (++made == allowed) {
         break;
       }
     }
     campaign.fed(Throttle.spent(base, made, campaign.throttlePerMinute()), made == 0 ? opensNext : null);
+  }
+
+  private boolean serviceWindowOpen(Campaign campaign, CampaignRecipient recipient, OffsetDateTime now) {
+    LeadId lead = LeadId.of(recipient.leadId().orElse("list:" + recipient.phone().e164()));
+    return serviceWindow.openUntil(campaign.tenant(), lead).map(until -> until.isAfter(now)).orElse(false);
   }
 
   private void send(Campaign campaign, MessageTemplate template, Map<String, Binding> bindings,
@@ -144,34 +208,41 @@ public class CampaignEngine {
     LeadMessage message = LeadMessage.outboundTemplate(campaign.tenant(), lead.id(), recipient.phone(),
         rendered.asText(), template.id(), template.name(), StoredContent.write(rendered.content()),
         "campaign:" + campaign.id(), now).forCampaign(campaign.id(), recipient.id());
+    queue(campaign, recipient, message, now);
+    templates.recordUse(template.id(), now);
+  }
+
+  /** Direct content: the text, or the file with the text as its caption. */
+  private void sendDirect(Campaign campaign, DirectContent direct, CampaignRecipient recipient, OffsetDateTime now) {
+    LeadId lead = LeadId.of(recipient.leadId().orElse("list:" + recipient.phone().e164()));
+    MessageContent content = direct.message();
+    LeadMessage message = content instanceof MessageContent.Text
+        ? LeadMessage.outboundText(campaign.tenant(), lead, recipient.phone(), direct.text(),
+            "campaign:" + campaign.id(), now)
+        : LeadMessage.outboundTemplate(campaign.tenant(), lead, recipient.phone(), direct.text(), null, null,
+            StoredContent.write(content), "campaign:" + campaign.id(), now);
+    queue(campaign, recipient, message.forCampaign(campaign.id(), recipient.id()), now);
+  }
+
+  private void queue(Campaign campaign, CampaignRecipient recipient, LeadMessage message, OffsetDateTime now) {
     message.markQueued(now);
     messages.add(message);
     queue.publish(new DispatchRequest(message.id(), campaign.tenant().value()));
     recipient.messaged(message.id(), now);
-    templates.recordUse(template.id(), now);
   }
 
   /** The live lead when the host still has it (for lead fields), else one made from the snapshot. */
   private Lead leadOf(Campaign campaign, CampaignRecipient recipient) {
     Map<String, String> variables = CampaignJson.variables(recipient.variablesJson().orElse(null));
     Optional<Lead> live = recipient.leadId().flatMap(id -> directory.find(campaign.tenant(), LeadId.of(id)));
-    return live.orElseGet(() -> new Lead(LeadId.of(recipient.leadId().orElse("list:" + recipient.phone().e164())),
-        campaign.tenant(), recipient.name().orElse(null), recipient.phone().e164(), null, null, null, null, null,
-        recipient.timeZone().map(ZoneId::of).orElse(null), null, variables));
+    return live.orElseGet(() -> RunPlan.listLead(campaign.tenant(), recipient.leadId().orElse(null),
+        recipient.name().orElse(null), recipient.phone().e164(), recipient.timeZone().map(ZoneId::of).orElse(null),
+        variables));
   }
 
   /** {@code recipient} bindings take the recipient's own variable named by {@code field}. */
   static Map<String, Binding> forRecipient(Map<String, Binding> bindings, CampaignRecipient recipient) {
-    Map<String, String> variables = CampaignJson.variables(recipient.variablesJson().orElse(null));
-    Map<String, Binding> resolved = new HashMap<>(bindings);
-    bindings.forEach((key, binding) -> {
-      if ("recipient".equalsIgnoreCase(binding.source())) {
-        String value = binding.field() == null ? binding.value() : variables.get(binding.field());
-        resolved.put(key, new Binding("recipient", binding.field(),
-            value == null || value.isBlank() ? binding.fallback() : value, binding.fallback()));
-      }
-    });
-    return resolved;
+    return RunPlan.forVariables(bindings, CampaignJson.variables(recipient.variablesJson().orElse(null)));
   }
 
   private void finishIfDone(Campaign campaign, OffsetDateTime now) {
@@ -188,19 +259,18 @@ public class CampaignEngine {
     LOG.info(() -> "Campaign " + campaign.id() + " run " + campaign.runNo() + " finished");
   }
 
-  private Optional<String> unsendableTemplate(Campaign campaign) {
-    Optional<MessageTemplate> template = templates.find(campaign.tenant(), campaign.templateId());
-    if (template.isEmpty()) {
-      return Optional.of("template " + campaign.templateId() + " no longer exists");
-    }
-    if (!template.get().status().sendable()) {
-      return Optional.of("template " + template.get().name() + " is " + template.get().status()
-          + template.get().rejectionReason().map(r -> " (" + r + ")").orElse(""));
+  /** Why the campaign cannot send now: one of its templates is gone or not approved; empty for direct content. */
+  Optional<String> unsendableTemplate(Campaign campaign) {
+    for (CampaignContent.TemplateChoice choice : CampaignContent.of(campaign).templates()) {
+      Optional<MessageTemplate> template = templates.find(campaign.tenant(), choice.templateId());
+      if (template.isEmpty()) {
+        return Optional.of("template " + choice.templateId() + " no longer exists");
+      }
+      if (!template.get().status().sendable()) {
+        return Optional.of("template " + template.get().name() + " is " + template.get().status()
+            + template.get().rejectionReason().map(r -> " (" + r + ")").orElse(""));
+      }
     }
     return Optional.empty();
-  }
-
-  private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {
-    return a.isAfter(b) ? a : b;
   }
 }

@@ -7,13 +7,30 @@ import jakarta.json.bind.JsonbBuilder;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The JSON columns of campaigns and recipients: audience, bindings and per-recipient variables. */
+/** The JSON columns of campaigns and recipients: audience, bindings, variants, content, per-recipient variables. */
 final class CampaignJson {
   private static final Jsonb JSONB = JsonbBuilder.create();
   private static final Type BINDINGS = map(Binding.class);
   private static final Type VARIABLES = map(String.class);
+  private static final Type VARIANTS = new ParameterizedType() {
+    @Override
+    public Type[] getActualTypeArguments() {
+      return new Type[] {Variant.class};
+    }
+
+    @Override
+    public Type getRawType() {
+      return List.class;
+    }
+
+    @Override
+    public Type getOwnerType() {
+      return null;
+    }
+  };
 
   private CampaignJson() {}
 
@@ -24,6 +41,14 @@ final class CampaignJson {
 
   static Map<String, Binding> bindings(String json) {
     return json == null || json.isBlank() ? Map.of() : JSONB.fromJson(json, BINDINGS);
+  }
+
+  static List<Variant> variants(String json) {
+    return json == null || json.isBlank() ? List.of() : List.copyOf(JSONB.<List<Variant>>fromJson(json, VARIANTS));
+  }
+
+  static DirectContent content(String json) {
+    return json == null || json.isBlank() ? null : JSONB.fromJson(json, DirectContent.class);
   }
 
   static Map<String, String> variables(String json) {

@@ -107,6 +107,18 @@ public class CampaignRecipient {
     this.updatedAt = now;
   }
 
+  /** The A/B variant this recipient was assigned at the snapshot ({@code null}: the campaign has none). */
+  public void assignVariant(String key) {
+    this.variant = key;
+  }
+
+  /** Left out of the run without a message, with the reason (e.g. {@code outside_service_window}). */
+  public void skipped(String reason, OffsetDateTime now) {
+    this.status = RecipientStatus.SKIPPED;
+    this.errorMessage = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
+    this.updatedAt = now;
+  }
+
   /** The same recipient, waiting again in another run (a retry or a recurring run of an uploaded list). */
   public CampaignRecipient copyFor(int newRun, OffsetDateTime now) {
     CampaignRecipient copy = pending(tenant(), campaignId, newRun, leadId, name, phone(), timeZone, variables, now);
@@ -122,6 +134,8 @@ public class CampaignRecipient {
   public Optional<String> leadId() { return Optional.ofNullable(leadId); }
   public Optional<String> name() { return Optional.ofNullable(name); }
   public PhoneNumber phone() { return PhoneNumber.of(phone); }
+  /** The phone as stored, unchecked (rows copied inside the database are vetted before use). */
+  String phoneText() { return phone; }
   public Optional<String> timeZone() { return Optional.ofNullable(timeZone); }
   public Optional<String> variablesJson() { return Optional.ofNullable(variables); }
   public Optional<String> variant() { return Optional.ofNullable(variant); }

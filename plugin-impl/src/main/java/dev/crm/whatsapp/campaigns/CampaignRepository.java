@@ -69,6 +69,7 @@ public class CampaignRepository {
   public List<Campaign> usingTemplate(TenantId tenant, String templateId, Collection<CampaignStatus> statuses) {
     return em.createNamedQuery("Campaign.usingTemplate", Campaign.class)
         .setParameter("tenant", tenant.value()).setParameter("template", templateId)
+        .setParameter("inVariants", "%\"templateId\":\"" + templateId.replace("%", "") + "\"%")
         .setParameter("statuses", statuses).getResultList();
   }
 
@@ -123,6 +124,42 @@ public class CampaignRepository {
         .setParameter("id", campaignId).setParameter("run", runNo);
     if (status != null) {
       query.setParameter("status", status);
+    }
+    return query.setFirstResult(first).setMaxResults(max).getResultList();
+  }
+
+  /** The next recipients of a run after {@code afterId}, in id order (a keyset page that survives deletes). */
+  public List<CampaignRecipient> recipientsAfter(String campaignId, int runNo, String afterId, int max) {
+    return em.createQuery("SELECT r FROM CampaignRecipient r WHERE r.campaignId = :id AND r.runNo = :run"
+            + " AND r.id > :after ORDER BY r.id", CampaignRecipient.class)
+        .setParameter("id", campaignId).setParameter("run", runNo).setParameter("after", afterId)
+        .setMaxResults(max).getResultList();
+  }
+
+  /**
+   * A page of a run's recipients for a follow-up draft: {@code FAILED} ones, those reached (sent, delivered or
+   * read) whose message got no reply, or those reached whose lead has not converted since {@code since}.
+   */
+  public List<CampaignRecipient> followUpRecipients(String campaignId, int runNo, FollowUp from,
+      OffsetDateTime since, int first, int max) {
+    String condition = switch (from) {
+      case FAILED -> " AND r.status = :failed";
+      case UNRESPONSIVE -> " AND r.status IN :reached AND NOT EXISTS (SELECT m.id FROM LeadMessage m"
+          + " WHERE m.id = r.messageId AND m.respondedAt IS NOT NULL)";
+      case NOT_CONVERTED -> " AND r.status IN :reached AND (r.leadId IS NULL OR NOT EXISTS (SELECT c.id"
+          + " FROM Conversion c WHERE c.tenantId = r.tenantId AND c.leadId = r.leadId AND c.convertedAt >= :since))";
+    };
+    TypedQuery<CampaignRecipient> query = em.createQuery("SELECT r FROM CampaignRecipient r"
+            + " WHERE r.campaignId = :id AND r.runNo = :run" + condition + " ORDER BY r.createdAt, r.id",
+            CampaignRecipient.class)
+        .setParameter("id", campaignId).setParameter("run", runNo);
+    if (from == FollowUp.FAILED) {
+      query.setParameter("failed", RecipientStatus.FAILED);
+    } else {
+      query.setParameter("reached", List.of(RecipientStatus.SENT, RecipientStatus.DELIVERED, RecipientStatus.READ));
+    }
+    if (from == FollowUp.NOT_CONVERTED) {
+      query.setParameter("since", since);
     }
     return query.setFirstResult(first).setMaxResults(max).getResultList();
   }

@@ -11,19 +11,25 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A campaign as written by a caller: {@code {"name": "Spring sale", "templateId": "...", "bindings":
  * {"body.1": {"source": "lead", "field": "first_name", "fallback": "there"}}, "audience": {"source": "leads",
  * "statuses": ["new"]}, "schedule": {"kind": "AT", "at": "2026-03-01T09:00:00+07:00", "zone":
- * "Asia/Jakarta"}, "throttlePerMinute": 100, "window": {"start": "09:00", "end": "21:00"}}}.
+ * "Asia/Jakarta"}, "throttlePerMinute": 100, "window": {"start": "09:00", "end": "21:00"}}}. Instead of
+ * {@code templateId} and {@code bindings}: {@code variants} (A/B) or {@code content} (direct text or media);
+ * exactly one of the three. {@code missingVariables}: {@code refuse} (default) or {@code skip}.
  */
 public record CampaignRequest(
     @NotBlank(message = "is required") @Size(max = 200, message = "is at most 200 characters") String name,
     @Size(max = 2000, message = "is at most 2000 characters") String description,
-    @NotBlank(message = "is required") String templateId,
+    String templateId,
     Map<String, Binding> bindings,
+    List<Variant> variants,
+    DirectContent content,
+    String missingVariables,
     AudienceSpec audience,
     ScheduleRequest schedule,
     @Min(value = 1, message = "is at least 1") @Max(value = 100000, message = "is at most 100000")
@@ -66,8 +72,27 @@ public record CampaignRequest(
     }
     Schedule when = schedule == null ? Schedule.now(ZoneId.of("UTC")) : schedule.toSchedule();
     SendWindow hours = window == null ? SendWindow.ALWAYS : SendWindow.parse(window.start(), window.end());
-    return new CampaignSettings(name.trim(), description, templateId, CampaignJson.write(bindings == null ? Map.of()
-        : bindings), CampaignJson.write(spec), when, throttlePerMinute == null ? defaultThrottle : throttlePerMinute,
-        hours, adHoc);
+    boolean single = templateId != null && !templateId.isBlank();
+    requireOneContent(single);
+    String variantsJson = variants == null ? null : CampaignJson.write(Variants.validate(variants));
+    String contentJson = content == null ? null : CampaignJson.write(content.validated());
+    if (!single && bindings != null && !bindings.isEmpty()) {
+      throw ApiException.invalid("bindings", "go with templateId; variants carry their own bindings");
+    }
+    return new CampaignSettings(name.trim(), description, single ? templateId.trim() : null,
+        CampaignJson.write(bindings == null ? Map.of() : bindings), variantsJson, contentJson,
+        MissingVariables.parse(missingVariables), CampaignJson.write(spec), when,
+        throttlePerMinute == null ? defaultThrottle : throttlePerMinute, hours, adHoc);
+  }
+
+  private void requireOneContent(boolean single) {
+    int given = (single ? 1 : 0) + (variants != null ? 1 : 0) + (content != null ? 1 : 0);
+    if (given == 0) {
+      throw ApiException.invalid("templateId", "is required, unless the campaign has variants or content");
+    }
+    if (given > 1) {
+      String extra = content != null ? "content" : "variants";
+      throw ApiException.invalid(extra, "a campaign has exactly one of templateId, variants and content");
+    }
   }
 }

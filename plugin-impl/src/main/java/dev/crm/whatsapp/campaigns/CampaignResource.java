@@ -32,6 +32,7 @@ public class CampaignResource {
   @Inject CurrentCaller caller;
   @Inject CampaignService service;
   @Inject CampaignRepository repository;
+  @Inject RunSnapshot snapshot;
 
   @Inject
   @ConfigProperty(name = "wa.campaigns.throttle-per-minute", defaultValue = "100")
@@ -63,7 +64,7 @@ public class CampaignResource {
   @Path("launch")
   @RequiresPermission(Permission.CAMPAIGN_START)
   public CampaignView launch() {
-    return view(service.launch(tenant(), id));
+    return started(service.launch(tenant(), id));
   }
 
   @PUT
@@ -71,7 +72,7 @@ public class CampaignResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RequiresPermission(Permission.CAMPAIGN_START)
   public CampaignView schedule(@NotNull(message = "a JSON body is required") CampaignRequest.ScheduleRequest when) {
-    return view(service.schedule(tenant(), id, when.toSchedule()));
+    return started(service.schedule(tenant(), id, when.toSchedule()));
   }
 
   @DELETE
@@ -119,8 +120,33 @@ public class CampaignResource {
     return Response.status(Response.Status.CREATED).entity(view(copy)).build();
   }
 
+  /** {@code {"from": "failed" | "unresponsive" | "not_converted"}}. */
+  public record FollowUpRequest(String from) {}
+
+  /** A new draft from the latest run's failed, unresponsive or not-converted recipients. */
+  @POST
+  @Path("follow-up")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresPermission(Permission.CAMPAIGN_CREATE)
+  public Response followUp(@NotNull(message = "a JSON body is required") FollowUpRequest request) {
+    if (request.from() == null || request.from().isBlank()) {
+      throw ApiException.invalid("from", "is required: failed, unresponsive or not_converted");
+    }
+    Campaign draft = service.followUp(caller.get(), id, FollowUp.parse(request.from()));
+    return Response.status(Response.Status.CREATED).entity(view(draft)).build();
+  }
+
   private TenantId tenant() {
     return caller.get().tenant();
+  }
+
+  /** A run started by the call has its recipients written (in batches) before the answer. */
+  private CampaignView started(Campaign campaign) {
+    if (!campaign.snapshotPending()) {
+      return view(campaign);
+    }
+    snapshot.complete(campaign.id());
+    return view(repository.find(tenant(), campaign.id()).orElseThrow(() -> ApiException.notFound("campaign")));
   }
 
   private CampaignView view(Campaign campaign) {

@@ -19,6 +19,7 @@ public class CampaignRunner {
 
   @Inject CampaignRepository campaigns;
   @Inject CampaignEngine engine;
+  @Inject RunSnapshot snapshot;
   @Inject Clock clock;
 
   public void tick() {
@@ -30,6 +31,10 @@ public class CampaignRunner {
     }
     for (Campaign running : campaigns.inStatus(List.of(CampaignStatus.RUNNING))) {
       try {
+        if (running.snapshotPending()) {
+          // a snapshot cut short (a crash mid-launch) is resumed; one in progress here is left alone
+          snapshot.complete(running.id());
+        }
         engine.feed(running.id());
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Feeding campaign " + running.id() + " failed; the next tick tries again", e);
@@ -39,7 +44,9 @@ public class CampaignRunner {
 
   public void startIfDue(String campaignId) {
     try {
-      engine.startIfDue(campaignId);
+      if (engine.startIfDue(campaignId)) {
+        snapshot.complete(campaignId);
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Starting campaign " + campaignId + " failed; the next tick tries again", e);
     }

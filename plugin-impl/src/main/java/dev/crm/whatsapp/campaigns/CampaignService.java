@@ -5,6 +5,7 @@ import dev.crm.whatsapp.audience.AudienceSpec;
 import dev.crm.whatsapp.audience.Candidate;
 import dev.crm.whatsapp.audience.CsvRecipients;
 import dev.crm.whatsapp.platform.PhoneNormaliser;
+import dev.crm.whatsapp.platform.errors.ApiError;
 import dev.crm.whatsapp.platform.errors.ApiException;
 import dev.crm.whatsapp.security.Caller;
 import dev.crm.whatsapp.templates.TemplateRepository;
@@ -52,7 +53,7 @@ public class CampaignService {
 
   @Transactional
   public Campaign create(Caller caller, CampaignSettings settings) {
-    requireTemplate(caller.tenant(), settings.templateId());
+    requireTemplates(caller.tenant(), settings);
     Campaign campaign = Campaign.draft(caller.tenant(), settings, caller.user(), now());
     campaigns.add(campaign);
     return campaign;
@@ -73,7 +74,7 @@ public class CampaignService {
 
   @Transactional
   public Campaign update(TenantId tenant, String id, CampaignSettings settings) {
-    requireTemplate(tenant, settings.templateId());
+    requireTemplates(tenant, settings);
     Campaign campaign = locked(tenant, id);
     campaign.update(settings, now());
     if (campaign.status() == CampaignStatus.SCHEDULED) {
@@ -100,8 +101,9 @@ public class CampaignService {
     }
     if (campaign.schedule().kind() == ScheduleKind.NOW) {
       requireSendable(campaign);
-      engine.startRun(campaign, now());
-      return campaigns.find(tenant, id).orElseThrow();
+      requireNoMissingValues(campaign);
+      engine.begin(campaign, now());
+      return campaign;
     }
     if (campaign.status() == CampaignStatus.DRAFT) {
       campaign.moveTo(CampaignStatus.SCHEDULED, "schedule", null, now());
@@ -206,6 +208,37 @@ public class CampaignService {
     return campaigns.find(caller.tenant(), copyId).orElseThrow();
   }
 
+  /**
+   * A new draft with the same content and settings whose list is the latest run's failed, unresponsive or
+   * not-converted recipients (409 before the campaign's first run).
+   */
+  @Transactional
+  public Campaign followUp(Caller caller, String id, FollowUp from) {
+    Campaign original = campaigns.find(caller.tenant(), id).orElseThrow(() -> ApiException.notFound("campaign"));
+    if (original.runNo() == 0) {
+      throw new ApiException(jakarta.ws.rs.core.Response.Status.CONFLICT, "not_run", "id",
+          "the campaign has not run yet: there is nobody to follow up");
+    }
+    Campaign draft = Campaign.draft(caller.tenant(), original.settingsWith(Schedule.now(original.zone()))
+        .forFollowUp("Follow-up (" + from.wireName() + ") of " + original.name()), caller.user(), now());
+    campaigns.add(draft);
+    campaigns.em().flush();
+    String draftId = draft.id();
+    OffsetDateTime since = original.startedAt().orElse(original.createdAt());
+    try (RecipientWriter.Batch batch = writer.open(caller.tenant(), draftId, 0, now())) {
+      int first = 0;
+      List<CampaignRecipient> page;
+      do {
+        page = campaigns.followUpRecipients(id, original.runNo(), from, since, first, RecipientWriter.BATCH);
+        page.forEach(r -> batch.add(new Candidate(r.leadId().orElse(null), r.name().orElse(null), r.phone(),
+            r.timeZone().map(java.time.ZoneId::of).orElse(null),
+            CampaignJson.variables(r.variablesJson().orElse(null)))));
+        first += page.size();
+      } while (page.size() == RecipientWriter.BATCH);
+    }
+    return campaigns.find(caller.tenant(), draftId).orElseThrow();
+  }
+
   /** Adds an uploaded CSV list to a draft's recipients (the audience becomes the list). */
   @Transactional
   public UploadReport upload(TenantId tenant, String id, InputStream csv) {
@@ -260,15 +293,45 @@ public class CampaignService {
     return campaigns.lock(tenant, id).orElseThrow(() -> ApiException.notFound("campaign"));
   }
 
-  private void requireTemplate(TenantId tenant, String templateId) {
-    templates.find(tenant, templateId).orElseThrow(() ->
-        ApiException.invalid("templateId", "no template " + templateId + " exists"));
+  /** Every template the content names exists in the tenant (422 naming the field otherwise). */
+  private void requireTemplates(TenantId tenant, CampaignSettings settings) {
+    if (settings.templateId() != null) {
+      requireTemplate(tenant, "templateId", settings.templateId());
+    }
+    List<Variant> variants = CampaignJson.variants(settings.variantsJson());
+    for (int i = 0; i < variants.size(); i++) {
+      requireTemplate(tenant, "variants[" + i + "].templateId", variants.get(i).templateId());
+    }
   }
 
+  private void requireTemplate(TenantId tenant, String field, String templateId) {
+    templates.find(tenant, templateId).orElseThrow(() ->
+        ApiException.invalid(field, "no template " + templateId + " exists"));
+  }
+
+  /** 409 naming the template's field when one of the campaign's templates is not approved. */
   private void requireSendable(Campaign campaign) {
-    templates.find(campaign.tenant(), campaign.templateId()).filter(t -> t.status().sendable())
-        .orElseThrow(() -> new ApiException(jakarta.ws.rs.core.Response.Status.CONFLICT, "template_not_approved",
-            "templateId", "the campaign's template is not APPROVED"));
+    CampaignContent content = CampaignContent.of(campaign);
+    List<CampaignContent.TemplateChoice> choices = content.templates();
+    for (int i = 0; i < choices.size(); i++) {
+      String field = content.hasVariants() ? "variants[" + i + "].templateId" : "templateId";
+      templates.find(campaign.tenant(), choices.get(i).templateId()).filter(t -> t.status().sendable())
+          .orElseThrow(() -> new ApiException(jakarta.ws.rs.core.Response.Status.CONFLICT, "template_not_approved",
+              field, content.hasVariants() ? "the variant's template is not APPROVED"
+                  : "the campaign's template is not APPROVED"));
+    }
+  }
+
+  /** In refuse mode: 422 listing the recipients whose message misses a variable value; nothing is started. */
+  private void requireNoMissingValues(Campaign campaign) {
+    CampaignEngine.Missing missing = engine.missingValues(campaign);
+    if (missing.total() > 0) {
+      List<ApiError.Violation> each = missing.examples().stream()
+          .map(example -> new ApiError.Violation("recipient", example.substring(0, example.indexOf(" (")),
+              "missing_value", example))
+          .toList();
+      throw new MissingValuesException(RunPlan.describe(missing.examples(), missing.total()), each);
+    }
   }
 
   private OffsetDateTime now() {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes a run's recipients in batches as they stream in, merging duplicate phones (the first one is kept),
@@ -30,8 +31,22 @@ public class RecipientWriter {
     return writer;
   }
 
+  /**
+   * Where a candidate goes in the run: its A/B variant (or {@code null}), and a reason to write it already
+   * {@code SKIPPED} (e.g. a variable without a value), or {@code null} to write it pending.
+   */
+  public record Placement(String variant, String skipReason) {
+    public static final Placement PENDING = new Placement(null, null);
+  }
+
   public Batch open(TenantId tenant, String campaignId, int run, OffsetDateTime now) {
-    return new Batch(tenant, campaignId, run, now);
+    return open(tenant, campaignId, run, now, candidate -> Placement.PENDING);
+  }
+
+  /** A batch that asks {@code placement} where each new candidate goes (not asked for merged ones). */
+  public Batch open(TenantId tenant, String campaignId, int run, OffsetDateTime now,
+      Function<Candidate, Placement> placement) {
+    return new Batch(tenant, campaignId, run, now, placement);
   }
 
   /** Copies run {@code from}'s recipients (an uploaded list) into the batch's run. */
@@ -52,15 +67,19 @@ public class RecipientWriter {
     private final String campaignId;
     private final int run;
     private final OffsetDateTime now;
+    private final Function<Candidate, Placement> placement;
     private final Map<String, Candidate> pending = new LinkedHashMap<>();
     private long added;
     private long merged;
+    private long skipped;
 
-    private Batch(TenantId tenant, String campaignId, int run, OffsetDateTime now) {
+    private Batch(TenantId tenant, String campaignId, int run, OffsetDateTime now,
+        Function<Candidate, Placement> placement) {
       this.tenant = tenant;
       this.campaignId = campaignId;
       this.run = run;
       this.now = now;
+      this.placement = placement;
     }
 
     public void add(Candidate candidate) {
@@ -83,8 +102,15 @@ public class RecipientWriter {
           merged++;
           continue;
         }
-        campaigns.addRecipient(CampaignRecipient.pending(tenant, campaignId, run, c.leadId(), c.name(), c.phone(),
-            c.zone() == null ? null : c.zone().getId(), CampaignJson.writeVariables(c.variables()), now));
+        CampaignRecipient recipient = CampaignRecipient.pending(tenant, campaignId, run, c.leadId(), c.name(),
+            c.phone(), c.zone() == null ? null : c.zone().getId(), CampaignJson.writeVariables(c.variables()), now);
+        Placement where = placement.apply(c);
+        recipient.assignVariant(where.variant());
+        if (where.skipReason() != null) {
+          recipient.skipped(where.skipReason(), now);
+          skipped++;
+        }
+        campaigns.addRecipient(recipient);
         added++;
       }
       pending.clear();
@@ -96,6 +122,12 @@ public class RecipientWriter {
     public long added() {
       flush();
       return added;
+    }
+
+    /** Recipients written already skipped (counted in {@link #added}). */
+    public long skipped() {
+      flush();
+      return skipped;
     }
 
     /** Rows left out because their phone was already in the run. */

@@ -36,6 +36,48 @@ record LeadSql(String sql, List<Object> parameters) {
         + " ORDER BY " + table.id().sql() + paging, parameters);
   }
 
+  /**
+   * One {@code INSERT ... SELECT} that copies the leads matching {@code criteria} into a campaign run's
+   * recipients inside the database: phones brought to E.164 the way most hosts write them (international with
+   * {@code +} or {@code 00}, national with a trunk {@code 0}, or international digits without {@code +}),
+   * rows whose phone is not 6 to 15 digits left out, duplicate phones merged (the lowest lead id kept) and
+   * phones the run already has skipped, so running it twice adds nothing. Callers vet the result with
+   * libphonenumber afterwards: SQL cannot know every numbering plan.
+   */
+  static LeadSql snapshot(LeadTable table, boolean numericIds, TenantId tenant, LeadCriteria criteria,
+      boolean postgres, int callingCode, String campaignId, int run, java.time.OffsetDateTime now) {
+    LeadSql where = where(table, numericIds, tenant, criteria);
+    String phone = "TRIM(" + table.phone().sql() + ")";
+    String digits = "REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(" + phone
+        + ", ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')";
+    String cc = Integer.toString(callingCode);
+    String digitsOnly = postgres ? digits + " ~ '^[0-9]{6,15}$'" : "REGEXP_LIKE(" + digits + ", '^[0-9]{6,15}$')";
+    String e164 = "CASE WHEN " + phone + " IS NULL OR NOT (" + digitsOnly + ") THEN NULL"
+        + " WHEN " + phone + " LIKE '+%' THEN '+' || " + digits
+        + " WHEN " + digits + " LIKE '00%' THEN '+' || SUBSTRING(" + digits + " FROM 3)"
+        + " WHEN " + digits + " LIKE '0%' THEN '+" + cc + "' || SUBSTRING(" + digits + " FROM 2)"
+        + " WHEN " + digits + " LIKE '" + cc + "%' AND LENGTH(" + digits + ") >= 10 THEN '+' || " + digits
+        + " ELSE '+" + cc + "' || " + digits + " END";
+    String id = postgres ? "CAST(gen_random_uuid() AS VARCHAR(36))" : "CAST(RANDOM_UUID() AS VARCHAR(36))";
+    String zone = table.timeZone().map(HostColumn::sql).orElse("NULL");
+    String sql = "INSERT INTO wa_campaign_recipient (id, tenant_id, campaign_id, run_no, lead_id, name, phone,"
+        + " time_zone, status, attempts, created_at, updated_at)"
+        + " SELECT " + id + ", ?, ?, ?, s.lead_id, s.lead_name, s.e164, s.zone, 'PENDING', 0, ?, ?"
+        + " FROM (SELECT CAST(" + table.id().sql() + " AS VARCHAR(128)) AS lead_id,"
+        + " SUBSTRING(" + table.name().sql() + " FROM 1 FOR 512) AS lead_name, " + e164 + " AS e164,"
+        + " CAST(" + zone + " AS VARCHAR(64)) AS zone,"
+        + " ROW_NUMBER() OVER (PARTITION BY " + e164 + " ORDER BY " + table.id().sql() + ") AS n"
+        + " FROM " + table.table().sql() + where.sql + ") s"
+        + " WHERE s.n = 1 AND s.e164 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM wa_campaign_recipient r"
+        + " WHERE r.campaign_id = ? AND r.run_no = ? AND r.phone = s.e164)";
+    List<Object> parameters = new ArrayList<>(List.of(tenant.value(), campaignId, run,
+        java.sql.Timestamp.from(now.toInstant()), java.sql.Timestamp.from(now.toInstant())));
+    parameters.addAll(where.parameters);
+    parameters.add(campaignId);
+    parameters.add(run);
+    return new LeadSql(sql, parameters);
+  }
+
   static LeadSql count(LeadTable table, boolean numericIds, TenantId tenant, LeadCriteria criteria) {
     LeadSql where = where(table, numericIds, tenant, criteria);
     return new LeadSql("SELECT COUNT(*) FROM " + table.table().sql() + where.sql, where.parameters);

@@ -84,6 +84,30 @@ public class SharedDatabaseLeadDirectory implements LeadDirectory {
     }
   }
 
+  /**
+   * Copies the leads matching {@code criteria} into run {@code run} of campaign {@code campaignId} with one
+   * {@code INSERT ... SELECT} inside the database (see {@link LeadSql#snapshot}); idempotent. Runs on the
+   * caller's transaction when there is one.
+   *
+   * @return how many recipients it added
+   */
+  public long copyInto(TenantId tenant, LeadCriteria criteria, int callingCode, String campaignId, int run,
+      java.time.OffsetDateTime now) {
+    if (!servesTenant(tenant)) {
+      return 0;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+      LeadSql sql = LeadSql.snapshot(mapping.leads(), numericIds(), tenant, criteria, postgres, callingCode,
+          campaignId, run, now);
+      try (PreparedStatement statement = prepare(connection, sql)) {
+        return statement.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new HostDataException("copying leads into a campaign", e);
+    }
+  }
+
   /** Without a tenant column, only the configured single tenant has leads. */
   private boolean servesTenant(TenantId tenant) {
     return mapping.leads().tenant().isPresent() || mapping.singleTenant().equals(tenant);

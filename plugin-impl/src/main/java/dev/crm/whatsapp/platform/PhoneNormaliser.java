@@ -27,6 +27,11 @@ public class PhoneNormaliser {
     return normaliser;
   }
 
+  /** The country calling code of the default region (62 for ID), for national numbers. */
+  public int defaultCallingCode() {
+    return UTIL.getCountryCodeForRegion(defaultRegion);
+  }
+
   /** The number in E.164, or empty when the text is not a valid phone number. */
   public Optional<PhoneNumber> normalise(String text) {
     if (text == null || text.isBlank() || text.length() > 64) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -181,6 +184,260 @@ class CampaignsIT {
     assertThat(neither.json().getString("field")).isEqualTo("leadIds");
   }
 
+  @Test
+  void aScheduledCampaignCanBeRescheduledAndUnscheduledUntilItStarts() {
+    String template = approvedTemplateQuietly("it_campaign_hello");
+    Http.Answer created = http.post("api/v1/campaigns", marketing, campaign("Later", template,
+        "{\"source\":\"leads\",\"leadIds\":[\"1\"]}"));
+    String id = created.json().getString("id");
+    OffsetDateTime serverNow = OffsetDateTime.parse(created.json().getString("createdAt"));
+
+    Http.Answer first = http.put("api/v1/campaigns/" + id + "/schedule", marketing,
+        "{\"kind\":\"AT\",\"at\":\"" + serverNow.plusHours(1) + "\",\"zone\":\"UTC\"}");
+    Http.Answer moved = http.put("api/v1/campaigns/" + id + "/schedule", marketing,
+        "{\"kind\":\"AT\",\"at\":\"" + serverNow.plusHours(2) + "\",\"zone\":\"UTC\"}");
+    Http.Answer unscheduled = http.delete("api/v1/campaigns/" + id + "/schedule", marketing);
+
+    assertThat(first.json().getString("status")).isEqualTo("SCHEDULED");
+    assertThat(OffsetDateTime.parse(first.json().getString("nextRunAt"))).isEqualTo(serverNow.plusHours(1));
+    assertThat(OffsetDateTime.parse(moved.json().getString("nextRunAt"))).isEqualTo(serverNow.plusHours(2));
+    assertThat(unscheduled.status()).as(unscheduled.body()).isEqualTo(200);
+    assertThat(unscheduled.json().getString("status")).isEqualTo("DRAFT");
+    assertThat(unscheduled.json().containsKey("nextRunAt") && !unscheduled.json().isNull("nextRunAt")).isFalse();
+    Http.Answer again = http.delete("api/v1/campaigns/" + id + "/schedule", marketing);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().getString("message")).contains("draft");
+    Http.Answer past = http.put("api/v1/campaigns/" + id + "/schedule", marketing,
+        "{\"kind\":\"AT\",\"at\":\"" + serverNow.minusHours(1) + "\",\"zone\":\"UTC\"}");
+    assertThat(past.status()).isEqualTo(422);
+    assertThat(past.json().getString("field")).isEqualTo("schedule.at");
+  }
+
+  @Test
+  void recipientsAreAddedAndRemovedWhileDraftAndACloneCopiesThem() throws Exception {
+    String template = approvedTemplate("it_campaign_hello");
+    String id = http.post("api/v1/campaigns", marketing, campaign("Hand picked", template, "{\"source\":\"list\"}"))
+        .json().getString("id");
+
+    Http.Answer added = http.post("api/v1/campaigns/" + id + "/recipients", marketing, "{\"leadIds\":[\"1\"],"
+        + "\"contacts\":[{\"name\":\"Walk-in\",\"phone\":\"081346509725\",\"variables\":{\"code\":\"W1\"}}]}");
+    assertThat(added.status()).as(added.body()).isEqualTo(200);
+    assertThat(added.json().getInt("count")).isEqualTo(2);
+    Http.Answer badPhone = http.post("api/v1/campaigns/" + id + "/recipients", marketing,
+        "{\"contacts\":[{\"name\":\"Nobody\",\"phone\":\"12ab\"}]}");
+    assertThat(badPhone.status()).isEqualTo(400);
+    assertThat(badPhone.json().getString("field")).isEqualTo("contacts[0].phone");
+    String walkIn = http.get("api/v1/campaigns/" + id + "/recipients", marketing).json().getJsonArray("items")
+        .getValuesAs(JsonObject.class).stream().filter(r -> !r.containsKey("leadId")).findFirst().orElseThrow()
+        .getString("id");
+    Http.Answer removed = http.post("api/v1/campaigns/" + id + "/recipients/remove", marketing,
+        "{\"recipientIds\":[\"" + walkIn + "\"]}");
+    assertThat(removed.json().getInt("count")).isEqualTo(1);
+    assertThat(http.get("api/v1/campaigns/" + id + "/recipients", marketing).json().getInt("total")).isEqualTo(1);
+
+    Http.Answer copy = http.post("api/v1/campaigns/" + id + "/clone", marketing, "");
+    assertThat(copy.status()).as(copy.body()).isEqualTo(201);
+    assertThat(copy.json().getString("name")).isEqualTo("Copy of Hand picked");
+    assertThat(copy.json().getString("status")).isEqualTo("DRAFT");
+    assertThat(http.get("api/v1/campaigns/" + copy.json().getString("id") + "/recipients", marketing).json()
+        .getInt("total")).isEqualTo(1);
+    assertThat(http.post("api/v1/campaigns/" + id + "/clone", token("globex", "marketing"), "").status())
+        .isEqualTo(404);
+
+    assertThat(http.post("api/v1/campaigns/" + id + "/launch", marketing, "").status()).isEqualTo(200);
+    Http.Answer late = http.post("api/v1/campaigns/" + id + "/recipients", marketing, "{\"leadIds\":[\"2\"]}");
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(http.post("api/v1/campaigns/" + id + "/recipients/remove", marketing,
+        "{\"recipientIds\":[\"x\"]}").status()).isEqualTo(409);
+    await(id, c -> c.getJsonObject("counters").getInt("READ") == 1);
+  }
+
+  @Test
+  void campaignsAreListedByStatusTextAndDateAPageAtATime() {
+    String template = approvedTemplateQuietly("it_campaign_hello");
+    String tag = "lst" + System.nanoTime();
+    String first = http.post("api/v1/campaigns", marketing, campaign(tag + " one", template,
+        "{\"source\":\"list\"}")).json().getString("id");
+    Http.Answer second = http.post("api/v1/campaigns", marketing, campaign(tag + " two", template,
+        "{\"source\":\"list\"}"));
+    OffsetDateTime secondAt = OffsetDateTime.parse(second.json().getString("createdAt"));
+
+    JsonObject all = http.get("api/v1/campaigns?q=" + tag, marketing).json();
+    JsonObject drafts = http.get("api/v1/campaigns?status=draft&q=" + tag.toUpperCase(), marketing).json();
+    JsonObject running = http.get("api/v1/campaigns?status=running&q=" + tag, marketing).json();
+    JsonObject pageTwo = http.get("api/v1/campaigns?q=" + tag + "&size=1&page=1", marketing).json();
+    JsonObject future = http.get("api/v1/campaigns?q=" + tag + "&createdFrom=" + secondAt.plusDays(1), marketing)
+        .json();
+    JsonObject globex = http.get("api/v1/campaigns?q=" + tag, token("globex", "marketing")).json();
+
+    assertThat(all.getInt("total")).isEqualTo(2);
+    assertThat(all.getJsonArray("items").getJsonObject(0).getString("name")).isEqualTo(tag + " two");
+    assertThat(drafts.getInt("total")).isEqualTo(2);
+    assertThat(running.getInt("total")).isZero();
+    assertThat(pageTwo.getJsonArray("items")).hasSize(1);
+    assertThat(pageTwo.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(first);
+    assertThat(future.getInt("total")).isZero();
+    assertThat(globex.getInt("total")).isZero();
+    Http.Answer badStatus = http.get("api/v1/campaigns?status=sleeping", marketing);
+    assertThat(badStatus.status()).isEqualTo(400);
+    assertThat(badStatus.json().getString("field")).isEqualTo("status");
+    assertThat(http.post("api/v1/campaigns", token("acme", "sales-rep"), campaign(tag + " three", template,
+        "{\"source\":\"list\"}")).status()).isEqualTo(403);
+  }
+
+  @Test
+  void aLeadWhoseOwnZoneIsOutsideTheWindowWaitsAndTheCampaignShowsWhenItResumes() throws Exception {
+    String template = approvedTemplate("it_campaign_hello");
+    // open now in UTC (lead 29 has no zone: the campaign's, UTC), closed in Jakarta (lead 1, seven hours ahead)
+    int hour = OffsetDateTime.now(java.time.ZoneOffset.UTC).getHour();
+    String window = String.format("{\"start\":\"%02d:00\",\"end\":\"%02d:00\"}", (hour + 23) % 24, (hour + 2) % 24);
+    String body = campaign("Windowed", template, "{\"source\":\"leads\",\"leadIds\":[\"1\",\"29\"]}")
+        .replace("\"throttlePerMinute\":600", "\"throttlePerMinute\":600,\"window\":" + window
+            + ",\"schedule\":{\"kind\":\"NOW\",\"zone\":\"UTC\"}");
+    String id = http.post("api/v1/campaigns", marketing, body).json().getString("id");
+    assertThat(http.post("api/v1/campaigns/" + id + "/launch", marketing, "").status()).isEqualTo(200);
+
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    JsonObject campaign = http.get("api/v1/campaigns/" + id, marketing).json();
+    while (!(campaign.getJsonObject("counters").getInt("READ") == 1 && !campaign.isNull("resumesAt"))
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      campaign = http.get("api/v1/campaigns/" + id, marketing).json();
+    }
+    assertThat(campaign.getString("status")).as(campaign.toString()).isEqualTo("RUNNING");
+    assertThat(campaign.getJsonObject("counters").getInt("PENDING")).isEqualTo(1);
+    assertThat(campaign.getJsonObject("counters").getInt("FAILED")).isZero();
+    OffsetDateTime resumesAt = OffsetDateTime.parse(campaign.getString("resumesAt"));
+    assertThat(resumesAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Jakarta")).getHour())
+        .isEqualTo((hour + 23) % 24);
+    JsonObject waiting = http.get("api/v1/campaigns/" + id + "/recipients?status=pending", marketing).json();
+    assertThat(waiting.getJsonArray("items").getJsonObject(0).getString("leadId")).isEqualTo("1");
+    http.post("api/v1/campaigns/" + id + "/cancel", marketing, "");
+  }
+
+  @Test
+  void abVariantsAreAssignedByTheHashOfCampaignAndPhoneAndEachGetsItsTemplate() throws Exception {
+    String a = approvedTemplate("it_campaign_var_a", "Hi {{1}}, variant A offers.");
+    String b = approvedTemplate("it_campaign_var_b", "Hi {{1}}, variant B offers.");
+    Map<String, String> phones = Map.of("1", "+6281363053471", "2", "+6285719509313", "10", "+6281219946072",
+        "20", "+6281269263401", "21", "+6281346509725");
+    String variants = "[{\"key\":\"A\",\"templateId\":\"" + a + "\",\"percent\":50,\"bindings\":{\"body.1\":"
+        + "{\"source\":\"lead\",\"field\":\"first_name\"}}},{\"key\":\"B\",\"templateId\":\"" + b
+        + "\",\"percent\":50,\"bindings\":{\"body.1\":{\"source\":\"lead\",\"field\":\"first_name\"}}}]";
+    Http.Answer created = http.post("api/v1/campaigns", marketing, "{\"name\":\"A/B\",\"variants\":" + variants
+        + ",\"audience\":{\"source\":\"leads\",\"leadIds\":[\"1\",\"2\",\"10\",\"20\",\"21\"]},"
+        + "\"throttlePerMinute\":600}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().getJsonArray("variants")).hasSize(2);
+    assertThat(created.json().containsKey("templateId")).isFalse();
+    String id = created.json().getString("id");
+    Http.Answer both = http.post("api/v1/campaigns", marketing, "{\"name\":\"Both\",\"templateId\":\"" + a
+        + "\",\"variants\":" + variants + "}");
+    assertThat(both.status()).isEqualTo(400);
+    assertThat(both.json().getString("field")).isEqualTo("variants");
+
+    assertThat(http.post("api/v1/campaigns/" + id + "/launch", marketing, "").status()).isEqualTo(200);
+    await(id, c -> c.getJsonObject("counters").getInt("READ") == 5);
+
+    List<dev.crm.whatsapp.campaigns.Variant> rules = List.of(new dev.crm.whatsapp.campaigns.Variant("A", a, null, 50),
+        new dev.crm.whatsapp.campaigns.Variant("B", b, null, 50));
+    for (JsonObject recipient : http.get("api/v1/campaigns/" + id + "/recipients", marketing).json()
+        .getJsonArray("items").getValuesAs(JsonObject.class)) {
+      String lead = recipient.getString("leadId");
+      String expected = dev.crm.whatsapp.campaigns.Variants.assign(rules, id,
+          dev.crm.whatsapp.api.PhoneNumber.of(phones.get(lead))).key();
+      assertThat(recipient.getString("variant")).as("lead " + lead).isEqualTo(expected);
+      assertThat(http.get("api/v1/leads/" + lead + "/messages?limit=200", marketing).json().getJsonArray("items")
+          .getValuesAs(JsonObject.class)).anySatisfy(m -> assertThat(m.getString("text"))
+              .endsWith("variant " + expected + " offers."));
+    }
+  }
+
+  @Test
+  void directContentReachesOnlyRecipientsInsideTheirServiceWindowOnASandboxNumber() throws Exception {
+    // lead 21 wrote a minute ago: its 24-hour window is open; lead 22 never wrote
+    byte[] inbound = inbound("wamid.IT.campaign." + System.nanoTime(), "6281346509725", "Halo",
+        Instant.now().minusSeconds(60).getEpochSecond());
+    assertThat(http.postBytes("api/v1/webhooks/whatsapp", inbound, Map.of("X-Hub-Signature-256",
+        dev.crm.whatsapp.webhooks.WebhookSignature.sign("it-app-secret".getBytes(StandardCharsets.UTF_8), inbound)))
+        .status()).isEqualTo(200);
+    String body = "{\"name\":\"Direct\",\"content\":{\"type\":\"text\",\"text\":\"Your order is ready\"},"
+        + "\"audience\":{\"source\":\"leads\",\"leadIds\":[\"21\",\"22\"]},\"throttlePerMinute\":600}";
+    Http.Answer created = http.post("api/v1/campaigns", marketing, body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().getJsonObject("content").getString("text")).isEqualTo("Your order is ready");
+    String id = created.json().getString("id");
+
+    assertThat(http.post("api/v1/campaigns/" + id + "/launch", marketing, "").status()).isEqualTo(200);
+    JsonObject done = await(id, c -> c.getJsonObject("counters").getInt("READ") == 1
+        && c.getJsonObject("counters").getInt("SKIPPED") == 1);
+
+    assertThat(done.getString("status")).isEqualTo("COMPLETED");
+    JsonObject skipped = http.get("api/v1/campaigns/" + id + "/recipients?status=skipped", marketing).json()
+        .getJsonArray("items").getJsonObject(0);
+    assertThat(skipped.getString("leadId")).isEqualTo("22");
+    assertThat(skipped.getString("errorMessage")).isEqualTo("outside_service_window");
+    Http.Answer tooLong = http.post("api/v1/campaigns", marketing, body.replace("Your order is ready",
+        "x".repeat(4097)));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.json().getString("field")).isEqualTo("content.text");
+  }
+
+  @Test
+  void missingVariableValuesRefuseTheLaunchListingWhoOrSkipThoseRecipients() throws Exception {
+    String template = approvedTemplate("it_campaign_hello");
+    String body = "{\"name\":\"Codes\",\"templateId\":\"" + template + "\",\"bindings\":{\"body.1\":"
+        + "{\"source\":\"recipient\",\"field\":\"code\"}},\"audience\":{\"source\":\"list\"},"
+        + "\"throttlePerMinute\":600}";
+    String id = http.post("api/v1/campaigns", marketing, body).json().getString("id");
+    http.post("api/v1/campaigns/" + id + "/recipients", marketing, "{\"contacts\":["
+        + "{\"name\":\"Has code\",\"phone\":\"081363053471\",\"variables\":{\"code\":\"C1\"}},"
+        + "{\"name\":\"No code\",\"phone\":\"6285719509313\"}]}");
+
+    Http.Answer refused = http.post("api/v1/campaigns/" + id + "/launch", marketing, "");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.json().getString("error")).isEqualTo("missing_variables");
+    assertThat(refused.json().getString("message")).startsWith("1 recipient misses").contains("body.1");
+    assertThat(refused.json().getJsonArray("violations").getJsonObject(0).getString("field")).endsWith("13");
+    assertThat(http.get("api/v1/campaigns/" + id, marketing).json().getString("status")).isEqualTo("DRAFT");
+
+    Http.Answer skip = http.put("api/v1/campaigns/" + id, marketing,
+        body.replace("\"throttlePerMinute\"", "\"missingVariables\":\"skip\",\"throttlePerMinute\""));
+    assertThat(skip.json().getString("missingVariables")).isEqualTo("skip");
+    assertThat(http.post("api/v1/campaigns/" + id + "/launch", marketing, "").status()).isEqualTo(200);
+    await(id, c -> c.getJsonObject("counters").getInt("READ") == 1 && c.getJsonObject("counters").getInt("SKIPPED") == 1);
+    JsonObject skipped = http.get("api/v1/campaigns/" + id + "/recipients?status=skipped", marketing).json()
+        .getJsonArray("items").getJsonObject(0);
+    assertThat(skipped.getString("errorMessage")).isEqualTo("missing_variables: body.1");
+
+    Http.Answer followUp = http.post("api/v1/campaigns/" + id + "/follow-up", marketing, "{\"from\":\"unresponsive\"}");
+    assertThat(followUp.status()).as(followUp.body()).isEqualTo(201);
+    assertThat(followUp.json().getString("status")).isEqualTo("DRAFT");
+    assertThat(http.get("api/v1/campaigns/" + followUp.json().getString("id") + "/recipients", marketing).json()
+        .getInt("total")).isEqualTo(1);
+    Http.Answer unknown = http.post("api/v1/campaigns/" + id + "/follow-up", marketing, "{\"from\":\"everyone\"}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().getString("field")).isEqualTo("from");
+  }
+
+  private static byte[] inbound(String wamid, String from, String text, long sentAt) {
+    return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"waba-it\",\"changes\":[{\"field\":"
+        + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+        + "\"15550783881\",\"phone_number_id\":\"sandbox-number-1\"},\"contacts\":[{\"profile\":{\"name\":\"IT\"},"
+        + "\"wa_id\":\"" + from + "\"}],\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid
+        + "\",\"timestamp\":\"" + sentAt + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]}}]}]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String approvedTemplateQuietly(String name) {
+    try {
+      return approvedTemplate(name);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private String campaign(String name, String template, String audience) {
     return "{\"name\":\"" + name + "\",\"templateId\":\"" + template + "\",\"bindings\":{\"body.1\":"
         + "{\"source\":\"lead\",\"field\":\"first_name\",\"fallback\":\"there\"}},\"audience\":" + audience
@@ -196,13 +453,17 @@ class CampaignsIT {
 
   /** An approved template of this name (created and approved by the sandbox if needed). */
   private String approvedTemplate(String name) throws InterruptedException {
+    return approvedTemplate(name, "Hi {{1}}, spring offers are here.");
+  }
+
+  private String approvedTemplate(String name, String text) throws InterruptedException {
     JsonObject existing = http.get("api/v1/templates?q=" + name, marketing).json().getJsonArray("items")
         .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("name").equals(name)).findFirst()
         .orElse(null);
     String id;
     if (existing == null) {
       Http.Answer created = http.post("api/v1/templates", marketing, "{\"name\":\"" + name
-          + "\",\"language\":\"en_US\",\"category\":\"MARKETING\",\"body\":\"Hi {{1}}, spring offers are here.\","
+          + "\",\"language\":\"en_US\",\"category\":\"MARKETING\",\"body\":\"" + text + "\","
           + "\"examples\":{\"body.1\":\"Ayu\"}}");
       assertThat(created.status()).as(created.body()).isEqualTo(201);
       id = created.json().getString("id");

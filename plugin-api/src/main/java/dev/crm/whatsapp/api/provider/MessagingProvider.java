@@ -16,8 +16,10 @@ public interface MessagingProvider {
   SendOutcome send(OutboundMessage message);
 
   /**
-   * True when this provider may send free-form messages outside the recipient's 24-hour customer-service
-   * window (a WhatsApp Web gateway has no such window); the Cloud API may not.
+   * Whether free-form messages (text, media) reach recipients outside their 24-hour customer service
+   * window. The Cloud API refuses them there ({@code 131047}), so the default is {@code false}; a gateway
+   * driving a WhatsApp Web session has no such window and answers {@code true}. Campaigns with direct
+   * content skip the recipients outside their window on numbers whose provider answers {@code false}.
    */
   default boolean sendsOutsideServiceWindow() { return false; }
 }
