@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 /**
  * N forged webhook POSTs (10,000 by default), each one of the ways an attacker or a misconfigured proxy
  * gets it wrong: no signature, SHA-1 only, a signature of another body, one made with another secret, a
- * truncated, upper-cased or non-hex signature, a valid signature with a changed body. Every one is refused
+ * truncated, non-hex or empty signature, a valid signature with a changed body. Every one is refused
  * with 401 and nothing is stored: no webhook event, no inbound message, no status applied.
  */
 final class Forgery {
@@ -42,7 +42,7 @@ final class Forgery {
       String targetWamid = "wamid.FORGERY." + run;
       db.createStatement().executeUpdate("insert into wa_message (id, tenant_id, lead_id, direction, phone, status,"
           + " provider, provider_message_id, created_at, sent_at, attempts) values ('" + UUID.randomUUID()
-          + "', 'acme', '11', 'outbound', '+6281329189088', 'sent', 'cloud-api', '" + targetWamid
+          + "', 'acme', '11', 'OUTBOUND', '+6281329189088', 'SENT', 'cloud-api', '" + targetWamid
           + "', now(), now(), 1)");
       long eventsBefore = ReliabilityRun.count(db, "select count(*) from wa_webhook_event");
       long messagesBefore = ReliabilityRun.count(db, "select count(*) from wa_message");
@@ -81,7 +81,7 @@ final class Forgery {
       long messagesAfter = ReliabilityRun.count(db, "select count(*) from wa_message");
       long forgedText = ReliabilityRun.count(db, "select count(*) from wa_message where body like ?", "%" + run + "%");
       long targetStatusChanged = ReliabilityRun.count(db,
-          "select count(*) from wa_message where provider_message_id = ? and status <> 'sent'", targetWamid);
+          "select count(*) from wa_message where provider_message_id = ? and status <> 'SENT'", targetWamid);
       ReliabilityRun.figure("forgery", "requests", requests);
       ReliabilityRun.figure("forgery", "kinds", byKind);
       ReliabilityRun.figure("forgery", "answers", statuses);

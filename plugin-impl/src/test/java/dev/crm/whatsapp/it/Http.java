@@ -15,7 +15,9 @@ import java.util.Map;
 
 /** A small JSON client for tests that drive the deployed plugin over real HTTP. */
 final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      // HTTP/1.1 as browsers and Meta speak it to an http:// URL (no h2c upgrade, which the JDK client tries).
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   /** An answer: status and body, with the body parsed when it is a JSON object. */
   record Answer(int status, String body) {

@@ -30,9 +30,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * in the log and dead letters only masked.
  */
 final class SecretHygiene {
-  /** acme's lead 15, {@code +44 7700 900991}. */
-  private static final String LEAD = "15";
-  private static final String PHONE_DIGITS = "447700900991";
+  /** acme's lead 12, {@code 6285737258359}. */
+  private static final String LEAD = "12";
+  private static final String PHONE_DIGITS = "6285737258359";
   private static final String ACCOUNT_TOKEN_CANARY = "canary-account-token-51c0aa";
 
   private final URL base;
@@ -48,7 +48,6 @@ final class SecretHygiene {
     List<String> responses = Collections.synchronizedList(new ArrayList<>());
     try (GraphApiStub stub = GraphApiStub.start(Integer.getInteger("it.stub.port"),
         ReliabilityRun.GRAPH_TOKEN_CANARY)) {
-      stub.script("+" + PHONE_DIGITS, GraphApiStub.Reply.ok());
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         Http.Answer sent = http.post("api/v1/leads/" + LEAD + "/messages", admin, "{\"text\":\"Hygiene " + i + "\"}");
@@ -86,7 +85,7 @@ final class SecretHygiene {
       secrets.stream().filter(response::contains).forEach(s -> leaks.add("response contains a secret canary"));
     }
     leaks.addAll(databaseLeaks(secrets));
-    String log = Files.readString(Path.of(System.getProperty("reliability.server.log")), StandardCharsets.UTF_8);
+    String log = serverLog(Path.of(System.getProperty("reliability.server.log")));
     secrets.stream().filter(log::contains).forEach(s -> leaks.add("server log contains a secret canary"));
     if (log.contains(PHONE_DIGITS.substring(2))) {
       leaks.add("server log contains the phone unmasked");
@@ -104,6 +103,18 @@ final class SecretHygiene {
     ReliabilityRun.figure("secret-hygiene", "leaks", leaks.size());
     assertThat(log).as("the server log was written, or it proves nothing").contains("WhatsApp plugin ready");
     assertThat(leaks).isEmpty();
+  }
+
+  /** The server's log: Payara's file handler writes {@code <name>.0}, and rotates to further numbers. */
+  private static String serverLog(Path named) throws java.io.IOException {
+    StringBuilder log = new StringBuilder();
+    try (var files = Files.list(named.getParent())) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith(named.getFileName().toString()))
+          .sorted().toList()) {
+        log.append(Files.readString(file, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return log.toString();
   }
 
   /** Every text column of every table of the plugin's database, searched for each canary. */
