@@ -44,7 +44,8 @@ final class AccessMatrix {
       String path = "api/v1/" + fill(endpoint, acme);
       for (var caller : refusedCallers.entrySet()) {
         requests++;
-        expect(wrong, caller.getKey(), endpoint, call(http, endpoint, path, caller.getValue().apply(endpoint)), 401);
+        expect(wrong, caller.getKey(), endpoint, call(http, endpoint, path, caller.getValue().apply(endpoint)),
+            refusedWith(caller.getKey(), endpoint));
       }
       requests++;
       expect(wrong, "missing permission", endpoint, call(http, endpoint, path, ReliabilityRun.token("acme", "nobody")),
@@ -67,7 +68,7 @@ final class AccessMatrix {
     }
     assertThat(http.get("api/v1/campaigns/" + acme.get("campaign"), admin).status()).isEqualTo(200);
     assertThat(http.get("api/v1/templates/" + acme.get("template"), admin).status()).isEqualTo(200);
-    assertThat(http.get("api/v1/accounts/" + acme.get("account"), admin).status()).isEqualTo(200);
+    assertThat(http.get("api/v1/accounts", admin).body()).contains(acme.get("account"));
     assertThat(http.get("api/v1/leads/11/whatsapp-summary", admin).json().getJsonNumber("total").longValue())
         .as("messages of acme's lead after globex tried every lead endpoint").isEqualTo(acmeMessages);
 
@@ -113,11 +114,23 @@ final class AccessMatrix {
   }
 
   private static Http.Answer call(Http http, Endpoint endpoint, String path, String token) {
+    String body = endpoint.hasBody() ? (endpoint.consumes().contains("json") ? "{}" : "phone\n") : null;
+    return http.call(endpoint.verb(), path, token, body, endpoint.consumes());
+  }
+
+  /**
+   * 401 for a request without a valid token, except that Payara itself answers a request carrying an
+   * invalid token with a method other than GET and POST before the plugin sees it: 403 for PUT and DELETE,
+   * 501 for PATCH, with an empty body. Refused all the same; documented in docs/reliability.md.
+   */
+  private static int refusedWith(String caller, Endpoint endpoint) {
+    if (caller.equals("no token")) {
+      return 401;
+    }
     return switch (endpoint.verb()) {
-      case "GET" -> http.get(path, token);
-      case "DELETE" -> http.delete(path, token);
-      case "PUT" -> http.put(path, token, "{}");
-      default -> http.post(path, token, "{}");
+      case "PUT", "DELETE" -> 403;
+      case "PATCH" -> 501;
+      default -> 401;
     };
   }
 

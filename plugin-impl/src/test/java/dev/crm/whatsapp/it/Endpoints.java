@@ -4,6 +4,7 @@ import dev.crm.whatsapp.api.security.Permission;
 import dev.crm.whatsapp.leads.LeadsResource;
 import dev.crm.whatsapp.security.PublicEndpoint;
 import dev.crm.whatsapp.security.RequiresPermission;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
  */
 final class Endpoints {
   /** One endpoint: verb, path template under {@code api/v1/}, and what it declares. */
-  record Endpoint(String verb, String path, Class<?> resource, Optional<Permission> permission, boolean open) {
+  record Endpoint(String verb, String path, Class<?> resource, Optional<Permission> permission, boolean open,
+      String consumes) {
     boolean hasBody() {
       return verb.equals("POST") || verb.equals("PUT") || verb.equals("PATCH");
     }
@@ -65,8 +67,10 @@ final class Endpoints {
             .orElse(method.getDeclaringClass().getAnnotation(RequiresPermission.class));
         boolean open = method.isAnnotationPresent(PublicEndpoint.class)
             || method.getDeclaringClass().isAnnotationPresent(PublicEndpoint.class);
-        into.add(new Endpoint(verb, path, resource,
-            Optional.ofNullable(required).map(RequiresPermission::value), open));
+        Consumes consumes = Optional.ofNullable(method.getAnnotation(Consumes.class))
+            .orElse(method.getDeclaringClass().getAnnotation(Consumes.class));
+        into.add(new Endpoint(verb, path, resource, Optional.ofNullable(required).map(RequiresPermission::value),
+            open, consumes == null || consumes.value()[0].contains("*") ? "application/json" : consumes.value()[0]));
       } else if (sub != null && depth < 3) {
         collect(method.getReturnType(), path, into, depth + 1);
       }

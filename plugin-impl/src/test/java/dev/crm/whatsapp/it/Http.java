@@ -71,6 +71,17 @@ final class Http {
     return send(request.build());
   }
 
+  /** Any verb, for tests that walk every endpoint. */
+  Answer call(String verb, String path, String token, String body, String contentType) {
+    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body);
+    HttpRequest.Builder request = request(path, token).method(verb, publisher);
+    if (body != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request.build());
+  }
+
   Answer postText(String path, String token, String body, String contentType) {
     return send(request(path, token).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Hostile input at the REST layer: every POST/PUT endpoint gets random and hostile JSON bodies (the
+ * Hostile input at the REST layer: every POST/PUT/PATCH endpoint gets random and hostile JSON bodies (the
  * fields the API knows, with wrong types, huge and odd strings, extreme numbers, deep nesting, broken
  * JSON), and every GET endpoint hostile query parameters, as an authorised caller of the own tenant.
  * No answer is a 5xx: bad input is a 4xx naming the field.
@@ -45,6 +45,7 @@ final class RestFuzz {
     List<Endpoint> endpoints = Endpoints.all().stream().filter(e -> !e.open()).toList();
     Map<Integer, Integer> statuses = new TreeMap<>();
     List<String> failures = new ArrayList<>();
+    List<String> refusals = new ArrayList<>();
     int requests = 0;
     for (Endpoint endpoint : endpoints) {
       for (int i = 0; i < perEndpoint; i++) {
@@ -54,7 +55,7 @@ final class RestFuzz {
         String input;
         if (endpoint.hasBody()) {
           input = body(random);
-          answer = endpoint.verb().equals("PUT") ? http.put(path, admin, input) : http.post(path, admin, input);
+          answer = http.call(endpoint.verb(), path, admin, input, "application/json");
         } else if (endpoint.verb().equals("GET")) {
           input = query(random);
           answer = http.get(path + input, admin);
@@ -63,6 +64,9 @@ final class RestFuzz {
         }
         requests++;
         statuses.merge(answer.status(), 1, Integer::sum);
+        if ((answer.status() == 401 || answer.status() == 403) && refusals.size() < 5) {
+          refusals.add(endpoint + " " + answer.status() + " for " + abbreviate(path) + " -> " + abbreviate(answer.body()));
+        }
         if (answer.status() >= 500 && failures.size() < 20) {
           failures.add(endpoint + " " + answer.status() + " for " + abbreviate(path + " " + input) + " -> "
               + abbreviate(answer.body()));
@@ -72,6 +76,7 @@ final class RestFuzz {
     ReliabilityRun.figure("rest-fuzz", "endpoints", endpoints.size());
     ReliabilityRun.figure("rest-fuzz", "requests", requests);
     ReliabilityRun.figure("rest-fuzz", "answers", statuses);
+    ReliabilityRun.figure("rest-fuzz", "401/403 to the authorised admin (samples)", refusals);
     assertThat(failures).as("5xx answers").isEmpty();
   }
 
