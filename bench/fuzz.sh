@@ -20,14 +20,18 @@ case "${1:-}" in
 esac
 rounds="${2:-30}"
 
-mvn -q -o -pl plugin-impl -am test-compile -Dskip.npm
 started=$(date +%s)
 for round in $(seq 1 "$rounds"); do
   log=$(mktemp)
-  if ! JAZZER_FUZZ=1 mvn -o -pl plugin-impl test -Dskip.npm -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
-      -Djacoco.skip=true >"$log" 2>&1; then
-    grep -v '^\s*at ' "$log" | grep -E -A20 'FAILURE|== Java Exception|Exception' | head -60
-    echo "FUZZ $1: finding in round $round (full log: $log)"
+  if ! JAZZER_FUZZ=1 mvn -o -pl plugin-impl -am test -Dskip.npm -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
+      >"$log" 2>&1; then
+    if grep -q -E '== Java Exception|Tests run:.*(Failures|Errors): [1-9]' "$log"; then
+      grep -v '^\s*at ' "$log" | grep -E -A20 '== Java Exception|<<< (FAILURE|ERROR)' | head -60
+      echo "FUZZ $1: finding in round $round (full log: $log)"
+    else
+      grep ERROR "$log" | head -5
+      echo "FUZZ $1: the build failed in round $round, no fuzzing result (full log: $log)"
+    fi
     exit 1
   fi
   runs=$(grep -Eo 'Done [0-9]+ runs' "$log" | awk '{s+=$2} END {print s+0}')
