@@ -66,6 +66,12 @@ public class AccountService {
     return account;
   }
 
+  /** Seals every credential held under an older key again under the current one (key rotation). */
+  @Transactional
+  public int resealWithCurrentKey() {
+    return CredentialKeyRotation.reseal(accounts.all(), secrets);
+  }
+
   @Transactional
   public SenderAccount update(String tenant, String id, AccountRequests.Update request) {
     SenderAccount account = require(tenant, id);

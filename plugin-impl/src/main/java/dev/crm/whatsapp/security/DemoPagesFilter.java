@@ -9,8 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The demo CRM pages exist only in demo mode; in production they answer 404 like any unknown path. */
-@WebFilter("/demo/*")
+/**
+ * The demo CRM pages and the demo token endpoint exist only in demo mode; in production they answer 404
+ * like any unknown path. The endpoint is covered here too because its request body is validated before
+ * its method runs: without the filter a production server would answer a malformed request 400 and so
+ * reveal that the endpoint exists.
+ */
+@WebFilter({"/demo/*", "/api/v1/demo/*"})
 public class DemoPagesFilter extends HttpFilter {
 
   @Override

@@ -89,7 +89,9 @@ public final class CloudApiWebhookParser {
 
   static OffsetDateTime time(JsonObject item, OffsetDateTime receivedAt) {
     if (item.get("timestamp") instanceof jakarta.json.JsonNumber n) {
-      return Instant.ofEpochSecond(n.longValue()).atOffset(ZoneOffset.UTC);
+      // Through the same guarded parse as text: a number beyond what a date can hold (found by fuzzing)
+      // would otherwise throw and leave every other item of the body unapplied.
+      return epochSeconds(n.toString()).orElse(receivedAt);
     }
     return text(item, "timestamp").flatMap(CloudApiWebhookParser::epochSeconds).orElse(receivedAt);
   }

@@ -66,7 +66,12 @@ public class WebhookEvents {
     if (preferences != null) {
       content.preferences().forEach(preferences::apply);
     }
-    long unmatched = content.statuses().stream().filter(update -> !applier.apply(update)).count();
+    // In message-id order: concurrent webhook bodies touching the same messages then lock their rows in one
+    // order and cannot deadlock (seen in the webhook storm with unsorted bodies). Statuses only move
+    // forward, so the order within a body does not change the result.
+    long unmatched = content.statuses().stream()
+        .sorted(java.util.Comparator.comparing(StatusUpdate::providerMessageId))
+        .filter(update -> !applier.apply(update)).count();
     if (unmatched > 0) {
       event.attemptFailed(unmatched + " status update(s) for messages not known yet");
       LOG.fine(() -> "Webhook " + eventId + ": " + unmatched + " update(s) wait for their message");

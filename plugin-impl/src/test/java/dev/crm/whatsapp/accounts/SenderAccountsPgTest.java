@@ -61,6 +61,30 @@ class SenderAccountsPgTest {
   }
 
   @Test
+  void afterAKeyRotationCredentialsAreSealedAgainUnderTheNewKeyAndStillOpen() {
+    SenderAccount account = added("acme", "+6281100000005", "1005", "EAAG-before-rotation");
+    added("acme", "+6281100000006", "1006", null);
+    SecretBox rotated = SecretBox.of("k2:" + Base64.getEncoder().encodeToString(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+        30, 31, 32}) + ",k1:" + Base64.getEncoder().encodeToString(new byte[32]), new SecureRandom());
+
+    int resealed = accounts(a -> CredentialKeyRotation.reseal(a.all(), rotated));
+    int again = accounts(a -> CredentialKeyRotation.reseal(a.all(), rotated));
+
+    assertThat(resealed).isEqualTo(1);
+    assertThat(again).isZero();
+    SenderAccount read = accounts(a -> a.bySender("cloud-api", "1005")).orElseThrow();
+    assertThat(read.credentials().orElseThrow().keyId()).isEqualTo("k2");
+    assertThat(rotated.open(read.credentials().orElseThrow())).isEqualTo("EAAG-before-rotation");
+    SecretBox newKeyOnly = SecretBox.of("k2:" + Base64.getEncoder().encodeToString(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+        30, 31, 32}), new SecureRandom());
+    assertThat(newKeyOnly.open(read.credentials().orElseThrow())).as("the old key can now be dropped")
+        .isEqualTo("EAAG-before-rotation");
+    assertThat(account.id()).isEqualTo(read.id());
+  }
+
+  @Test
   void aPhoneNumberIsTakenOnlyWithinItsTenant() {
     added("acme", "+6281100000003", "1003", null);
 

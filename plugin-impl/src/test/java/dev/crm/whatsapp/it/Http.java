@@ -15,7 +15,9 @@ import java.util.Map;
 
 /** A small JSON client for tests that drive the deployed plugin over real HTTP. */
 final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      // HTTP/1.1 as browsers and Meta speak it to an http:// URL (no h2c upgrade, which the JDK client tries).
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   /** An answer: status and body, with the body parsed when it is a JSON object. */
   record Answer(int status, String body) {
@@ -66,6 +68,17 @@ final class Http {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  /** Any verb, for tests that walk every endpoint. */
+  Answer call(String verb, String path, String token, String body, String contentType) {
+    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body);
+    HttpRequest.Builder request = request(path, token).method(verb, publisher);
+    if (body != null) {
+      request.header("Content-Type", contentType);
+    }
     return send(request.build());
   }
 

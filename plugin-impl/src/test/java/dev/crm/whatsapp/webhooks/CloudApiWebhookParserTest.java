@@ -30,6 +30,19 @@ class CloudApiWebhookParserTest {
     assertThat(CloudApiWebhookParser.statuses(body, RECEIVED).get(0).at()).isEqualTo(RECEIVED);
   }
 
+  @Test
+  void aNumericTimestampBeyondAnyDateTakesTheArrivalTimeAndTheRestOfTheBodyIsStillRead() {
+    byte[] body = ("{\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"from\":"
+        + "\"6281234567890\",\"id\":\"wamid.IN\",\"timestamp\":99999999999999999,\"type\":\"text\","
+        + "\"text\":{\"body\":\"Halo\"}}],\"statuses\":[{\"id\":\"wamid.X\",\"status\":\"read\","
+        + "\"timestamp\":\"1749416383\"}]}}]}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    WebhookContent content = CloudApiWebhookParser.parse(body, RECEIVED);
+
+    assertThat(content.inbound()).singleElement().satisfies(m -> assertThat(m.at()).isEqualTo(RECEIVED));
+    assertThat(content.statuses()).hasSize(1);
+  }
+
   private static final long AT = 1_749_416_383L;
   private static final String WAMID = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
 
