@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.campaigns;
 
+import dev.crm.whatsapp.analytics.RecipientTally;
 import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.host.Lead;
 import dev.crm.whatsapp.api.host.LeadDirectory;
@@ -115,6 +116,7 @@ public class CampaignEngine {
     SendWindow window = campaign.window();
     int made = 0;
     OffsetDateTime opensNext = null;
+    RecipientTally tally = new RecipientTally(campaign.tenant().value(), campaignId, run);
     for (CampaignRecipient recipient : campaigns.recipients(campaignId, run, RecipientStatus.PENDING, 0,
         allowed + LOOK_AHEAD)) {
       ZoneId zone = recipient.timeZone().map(ZoneId::of).orElse(campaign.zone());
@@ -124,10 +126,12 @@ public class CampaignEngine {
         continue;
       }
       send(campaign, template, bindings, recipient, now);
+      tally.move(recipient.variant().orElse(null), RecipientStatus.PENDING.name(), recipient.status().name());
       if (++made == allowed) {
         break;
       }
     }
+    tally.writeTo(campaigns.em(), now);
     campaign.fed(Throttle.spent(base, made, campaign.throttlePerMinute()), made == 0 ? opensNext : null);
   }
 

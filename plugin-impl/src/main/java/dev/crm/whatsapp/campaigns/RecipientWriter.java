@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.campaigns;
 
+import dev.crm.whatsapp.analytics.RecipientTally;
 import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.audience.Candidate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,12 +56,14 @@ public class RecipientWriter {
     private final Map<String, Candidate> pending = new LinkedHashMap<>();
     private long added;
     private long merged;
+    private final RecipientTally tally;
 
     private Batch(TenantId tenant, String campaignId, int run, OffsetDateTime now) {
       this.tenant = tenant;
       this.campaignId = campaignId;
       this.run = run;
       this.now = now;
+      this.tally = new RecipientTally(tenant.value(), campaignId, run);
     }
 
     public void add(Candidate candidate) {
@@ -83,12 +86,15 @@ public class RecipientWriter {
           merged++;
           continue;
         }
-        campaigns.addRecipient(CampaignRecipient.pending(tenant, campaignId, run, c.leadId(), c.name(), c.phone(),
-            c.zone() == null ? null : c.zone().getId(), CampaignJson.writeVariables(c.variables()), now));
+        CampaignRecipient recipient = CampaignRecipient.pending(tenant, campaignId, run, c.leadId(), c.name(),
+            c.phone(), c.zone() == null ? null : c.zone().getId(), CampaignJson.writeVariables(c.variables()), now);
+        campaigns.addRecipient(recipient);
+        tally.move(recipient.variant().orElse(null), null, RecipientStatus.PENDING.name());
         added++;
       }
       pending.clear();
       em.flush();
+      tally.writeTo(em, now);
       em.clear();
     }
 
