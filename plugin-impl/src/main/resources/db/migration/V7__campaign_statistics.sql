@@ -66,7 +66,7 @@ create table wa_stat_hour (
 create index wa_stat_hour_tenant on wa_stat_hour (tenant_id, hour_at);
 create index wa_stat_hour_campaign on wa_stat_hour (campaign_id);
 
--- Sender health over time: one sample per sender and day (the last one taken that day).
+-- Sender health over time: per sender account and day, the lowest score computed that day.
 create table wa_sender_health_day (
     tenant_id  varchar(64) not null,
     sender_id  varchar(36) not null,
