@@ -70,11 +70,11 @@ create index wa_stat_hour_campaign on wa_stat_hour (campaign_id);
 create table wa_sender_health_day (
     tenant_id  varchar(64) not null,
     sender_id  varchar(36) not null,
-    day        date        not null,
+    health_day date        not null,
     health     integer     not null,
-    primary key (sender_id, day)
+    primary key (sender_id, health_day)
 );
-create index wa_sender_health_day_tenant on wa_sender_health_day (tenant_id, day);
+create index wa_sender_health_day_tenant on wa_sender_health_day (tenant_id, health_day);
 
 -- Only one folder at a time (several instances run the fold timer): it locks this row.
 create table wa_stat_fold_lock (id integer not null primary key);

@@ -126,9 +126,9 @@ public class TenantAnalytics {
 
   private List<SenderHealthLine> senders(TenantId tenant, LocalDate from, LocalDate to) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery("SELECT s.sender_id, s.name, d.day, d.health FROM wa_sender_health_day d"
+    List<Object[]> rows = em.createNativeQuery("SELECT s.sender_id, s.name, d.health_day, d.health FROM wa_sender_health_day d"
             + " JOIN wa_sender_account s ON s.id = d.sender_id AND s.tenant_id = d.tenant_id"
-            + " WHERE d.tenant_id = ? AND d.day >= ? AND d.day <= ? ORDER BY s.name, s.sender_id, d.day")
+            + " WHERE d.tenant_id = ? AND d.health_day >= ? AND d.health_day <= ? ORDER BY s.name, s.sender_id, d.health_day")
         .setParameter(1, tenant.value()).setParameter(2, from).setParameter(3, to).getResultList();
     Map<String, SenderHealthLine> lines = new LinkedHashMap<>();
     for (Object[] r : rows) {
