@@ -101,6 +101,7 @@ public class CampaignExport {
         }
       } finally {
         c.rollback();
+        c.setAutoCommit(true); // the pooled connection goes back as it came
       }
     } catch (SQLException e) {
       throw new UncheckedIOException(new IOException("export stopped: the database failed", e));

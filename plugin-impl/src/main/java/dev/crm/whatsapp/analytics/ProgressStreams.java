@@ -51,6 +51,8 @@ public class ProgressStreams {
     private final CampaignProgress.Samples samples = new CampaignProgress.Samples();
     private final AtomicInteger listeners = new AtomicInteger();
     private ScheduledFuture<?> ticking;
+    private boolean warned;
+    private boolean closed;
 
     Broadcast(TenantId tenant, String campaignId, Sse sse) {
       this.tenant = tenant;
@@ -65,11 +67,17 @@ public class ProgressStreams {
       broadcaster.register(sink);
       listeners.incrementAndGet();
       if (ticking == null) {
-        ticking = scheduler.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
+        ticking = scheduler.schedule(this::tick, 0, TimeUnit.SECONDS);
       }
     }
 
+    /**
+     * One event, then the next tick is armed: one-shot tasks re-armed rather than a fixed-rate task,
+     * because Payara's managed scheduler fails to reset the request's context after each run of a
+     * periodic task submitted from a request thread.
+     */
     private void tick() {
+      boolean again = true;
       try {
         var snapshot = progress.now(tenant, campaignId, samples);
         if (snapshot.isEmpty()) {
@@ -80,10 +88,21 @@ public class ProgressStreams {
             .data(ProgressView.class, snapshot.get().view()).build())
             .toCompletableFuture().get(5, TimeUnit.SECONDS);
         if (snapshot.get().ended()) {
+          again = false;
           close();
         }
       } catch (Exception e) {
-        LOG.log(Level.FINE, "progress of campaign " + campaignId + " not sent", e);
+        if (!warned) {
+          warned = true;
+          LOG.log(Level.WARNING, "progress of campaign " + campaignId + " not sent; trying again every second", e);
+        }
+      }
+      rearm(again);
+    }
+
+    private synchronized void rearm(boolean again) {
+      if (again && !closed) {
+        ticking = scheduler.schedule(this::tick, 1, TimeUnit.SECONDS);
       }
     }
 
@@ -94,6 +113,7 @@ public class ProgressStreams {
     }
 
     synchronized void close() {
+      closed = true;
       broadcasts.remove(campaignId, this);
       if (ticking != null) {
         ticking.cancel(false);
