@@ -130,9 +130,10 @@ public class CampaignStatistics {
     Map<String, EventSums> bySender = new TreeMap<>();
     hours.stream().filter(h -> !h.senderId().isEmpty())
         .forEach(h -> bySender.merge(h.senderId(), h.events(), EventSums::plus));
+    Map<String, Object[]> accounts = SenderNames.of(em, campaign.tenant(), bySender.keySet());
     List<SenderView> list = new ArrayList<>();
     bySender.forEach((sender, e) -> {
-      Object[] account = SenderNames.of(em, campaign.tenant(), sender);
+      Object[] account = accounts.getOrDefault(sender, new Object[] {null, null});
       list.add(new SenderView(sender, (String) account[0], (String) account[1], e.sent(), e.delivered(), e.read(),
           e.failed()));
     });
