@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,12 @@ public class CampaignProgress {
     return CampaignRow.find(em, tenant, campaignId).isPresent();
   }
 
-  /** The campaign's progress now; {@code samples} (time, done) are the stream's, updated here. */
+  /**
+   * The campaign's progress now; {@code samples} (time, done) are the stream's, updated here. In a
+   * transaction because it runs on a scheduler thread, where an entity manager without one closes after
+   * each statement.
+   */
+  @Transactional
   public Optional<Snapshot> now(TenantId tenant, String campaignId, Samples samples) {
     return CampaignRow.find(em, tenant, campaignId).map(campaign -> {
       StatusCounts counts = new StatusCounts();

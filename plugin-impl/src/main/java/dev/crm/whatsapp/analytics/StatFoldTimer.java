@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.analytics;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.util.logging.Logger;
 
 /** Folds the statistics deltas every few seconds, until none is left (several batches after a burst). */
 @Singleton
+@DependsOn("DatabaseMigrations") // no tick before the tables exist
 public class StatFoldTimer {
   private static final Logger LOG = Logger.getLogger(StatFoldTimer.class.getName());
   /** Enough batches to catch up with 1,000 changes a second, few enough to end before the next tick. */

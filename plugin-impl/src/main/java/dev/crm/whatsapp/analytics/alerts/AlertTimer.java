@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.analytics.alerts;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import java.util.logging.Logger;
 
 /** Evaluates the alert conditions every 30 seconds. */
 @Singleton
+@DependsOn("DatabaseMigrations") // no tick before the tables exist
 public class AlertTimer {
   private static final Logger LOG = Logger.getLogger(AlertTimer.class.getName());
 
