@@ -100,8 +100,10 @@ public class CampaignExport {
           }
         }
       } finally {
+        // The pooled connection goes back as it came: a read-only one would refuse the next borrower's writes.
         c.rollback();
-        c.setAutoCommit(true); // the pooled connection goes back as it came
+        c.setReadOnly(false);
+        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new UncheckedIOException(new IOException("export stopped: the database failed", e));
