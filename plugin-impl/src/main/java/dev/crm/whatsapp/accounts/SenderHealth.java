@@ -1,5 +1,8 @@
 package dev.crm.whatsapp.accounts;
 
+import dev.crm.whatsapp.analytics.SenderHealthDays;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import dev.crm.whatsapp.dispatch.SendAttempts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +20,9 @@ public class SenderHealth {
   @Inject SendAttempts sends;
   @Inject Clock clock;
 
+  @PersistenceContext(unitName = "whatsapp")
+  EntityManager em;
+
   @Transactional
   public void refreshAll() {
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -25,6 +31,7 @@ public class SenderHealth {
       HealthScore score = new HealthScore(outcome[0] + outcome[1], outcome[0], outcome[1],
           outcome[2] < 0 ? null : outcome[2], account.lastConnectionOk().orElse(null));
       account.health(score.score(), null, now);
+      SenderHealthDays.record(em, account.tenant(), account.id(), now.toLocalDate(), score.score());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.campaigns;
 
+import dev.crm.whatsapp.analytics.RecipientTally;
 import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.host.Lead;
 import dev.crm.whatsapp.api.host.LeadDirectory;
@@ -165,6 +166,7 @@ public class CampaignEngine {
     SendWindow window = campaign.window();
     int made = 0;
     OffsetDateTime opensNext = null;
+    RecipientTally tally = new RecipientTally(campaign.tenant().value(), campaignId, run);
     for (CampaignRecipient recipient : campaigns.recipients(campaignId, run, RecipientStatus.PENDING, 0,
         allowed + LOOK_AHEAD)) {
       ZoneId zone = recipient.timeZone().map(ZoneId::of).orElse(campaign.zone());
@@ -173,9 +175,11 @@ public class CampaignEngine {
         opensNext = opensNext == null || opens.isBefore(opensNext) ? opens : opensNext;
         continue;
       }
+      String variant = recipient.variant().orElse(null);
       if (content.isDirect()) {
         if (!windowFree && !serviceWindowOpen(campaign, recipient, now)) {
           recipient.skipped(OUTSIDE_SERVICE_WINDOW, now);
+          tally.move(variant, RecipientStatus.PENDING.name(), RecipientStatus.SKIPPED.name());
           continue;
         }
         sendDirect(campaign, content.direct(), recipient, now);
@@ -183,10 +187,12 @@ public class CampaignEngine {
         CampaignContent.TemplateChoice choice = content.templateFor(recipient.variant()).orElseThrow();
         send(campaign, byId.get(choice.templateId()), choice.bindings(), recipient, now);
       }
+      tally.move(variant, RecipientStatus.PENDING.name(), recipient.status().name());
       if (++made == allowed) {
         break;
       }
     }
+    tally.writeTo(campaigns.em(), now);
     campaign.fed(Throttle.spent(base, made, campaign.throttlePerMinute()), made == 0 ? opensNext : null);
   }
 

@@ -1,5 +1,7 @@
 package dev.crm.whatsapp.campaigns;
 
+import dev.crm.whatsapp.analytics.RecipientTally;
+import dev.crm.whatsapp.analytics.StatDeltas;
 import dev.crm.whatsapp.api.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,6 +41,7 @@ public class CampaignRepository {
   }
 
   public void remove(Campaign campaign) {
+    StatDeltas.forget(em, campaign.id());
     em.createQuery("DELETE FROM CampaignRecipient r WHERE r.campaignId = :id")
         .setParameter("id", campaign.id()).executeUpdate();
     em.remove(campaign);
@@ -202,14 +205,42 @@ public class CampaignRepository {
 
   /** Marks the run's recipients still waiting as skipped (cancel). */
   public int skipPending(String campaignId, int runNo, String reason, OffsetDateTime now) {
-    return em.createQuery("UPDATE CampaignRecipient r SET r.status = :skipped, r.errorMessage = :reason,"
+    // Callers hold the campaign's lock, which the feeder also takes: no pending recipient moves meanwhile.
+    RecipientTally tally = tallyOf(campaignId, runNo, RecipientStatus.PENDING, null);
+    int skipped = em.createQuery("UPDATE CampaignRecipient r SET r.status = :skipped, r.errorMessage = :reason,"
             + " r.updatedAt = :now WHERE r.campaignId = :id AND r.runNo = :run AND r.status = :pending")
         .setParameter("skipped", RecipientStatus.SKIPPED).setParameter("reason", reason)
         .setParameter("now", now).setParameter("id", campaignId).setParameter("run", runNo)
         .setParameter("pending", RecipientStatus.PENDING).executeUpdate();
+    tally.writeTo(em, now);
+    return skipped;
+  }
+
+  /** Each recipient of the run in {@code status} (of {@code ids} when given) moved to {@code to}. */
+  private RecipientTally tallyOf(String campaignId, int runNo, RecipientStatus status, Collection<String> ids) {
+    Campaign campaign = em.find(Campaign.class, campaignId);
+    RecipientTally tally = new RecipientTally(campaign.tenant().value(), campaignId, runNo);
+    TypedQuery<Object[]> query = em.createQuery("SELECT r.variant, r.status, COUNT(r) FROM CampaignRecipient r"
+            + " WHERE r.campaignId = :id AND r.runNo = :run"
+            + (status == null ? "" : " AND r.status = :status") + (ids == null ? "" : " AND r.id IN :ids")
+            + " GROUP BY r.variant, r.status", Object[].class)
+        .setParameter("id", campaignId).setParameter("run", runNo);
+    if (status != null) {
+      query.setParameter("status", status);
+    }
+    if (ids != null) {
+      query.setParameter("ids", ids);
+    }
+    for (Object[] row : query.getResultList()) {
+      tally.move((String) row[0], ((RecipientStatus) row[1]).name(), ids == null ? RecipientStatus.SKIPPED.name() : null,
+          ((Number) row[2]).intValue());
+    }
+    return tally;
   }
 
   public int removeRecipients(String campaignId, int runNo, Collection<String> recipientIds) {
+    RecipientTally tally = tallyOf(campaignId, runNo, null, recipientIds);
+    tally.writeTo(em, null); // removals count no event, so need no time
     return em.createQuery("DELETE FROM CampaignRecipient r WHERE r.campaignId = :id AND r.runNo = :run"
             + " AND r.id IN :ids")
         .setParameter("id", campaignId).setParameter("run", runNo).setParameter("ids", recipientIds)

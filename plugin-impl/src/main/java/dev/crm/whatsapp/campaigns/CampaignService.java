@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.campaigns;
 
+import dev.crm.whatsapp.analytics.RecipientTally;
 import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.audience.AudienceSpec;
 import dev.crm.whatsapp.audience.Candidate;
@@ -174,6 +175,7 @@ public class CampaignService {
     campaigns.em().flush();
     long retried = 0;
     int first = 0;
+    RecipientTally tally = new RecipientTally(tenant.value(), id, run);
     List<CampaignRecipient> page;
     do {
       page = campaigns.recipients(id, previous, RecipientStatus.FAILED, first, RecipientWriter.BATCH);
@@ -182,11 +184,14 @@ public class CampaignService {
         Integer code = failed.errorCode().orElse(null);
         boolean retry = code != null && !NEVER_RETRY.contains(code) && (all || RETRYABLE.contains(code));
         if (retry) {
-          campaigns.addRecipient(failed.copyFor(run, now));
+          CampaignRecipient copy = failed.copyFor(run, now);
+          campaigns.addRecipient(copy);
+          tally.move(copy.variant().orElse(null), null, RecipientStatus.PENDING.name());
           retried++;
         }
       }
     } while (page.size() == RecipientWriter.BATCH);
+    tally.writeTo(campaigns.em(), now);
     Campaign reread = campaigns.lock(id).orElseThrow();
     if (retried == 0) {
       reread.moveTo(CampaignStatus.COMPLETED, "complete", "nothing to retry", now);

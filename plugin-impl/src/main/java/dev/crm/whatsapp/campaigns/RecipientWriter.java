@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.campaigns;
 
+import dev.crm.whatsapp.analytics.RecipientTally;
 import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.audience.Candidate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,6 +73,7 @@ public class RecipientWriter {
     private long added;
     private long merged;
     private long skipped;
+    private final RecipientTally tally;
 
     private Batch(TenantId tenant, String campaignId, int run, OffsetDateTime now,
         Function<Candidate, Placement> placement) {
@@ -80,6 +82,7 @@ public class RecipientWriter {
       this.run = run;
       this.now = now;
       this.placement = placement;
+      this.tally = new RecipientTally(tenant.value(), campaignId, run);
     }
 
     public void add(Candidate candidate) {
@@ -111,10 +114,12 @@ public class RecipientWriter {
           skipped++;
         }
         campaigns.addRecipient(recipient);
+        tally.move(recipient.variant().orElse(null), null, recipient.status().name());
         added++;
       }
       pending.clear();
       em.flush();
+      tally.writeTo(em, now);
       em.clear();
     }
 

@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.campaigns;
 
+import dev.crm.whatsapp.analytics.RecipientTally;
 import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.api.TenantId;
@@ -157,6 +158,9 @@ public class RunSnapshot {
         long copied = shared.copyInto(start.tenant(), start.spec().criteria(), phones.defaultCallingCode(),
             campaignId, start.run(), now);
         LOG.info(() -> "Campaign " + campaignId + " run " + start.run() + ": " + copied + " leads copied in the database");
+        RecipientTally tally = new RecipientTally(start.tenant().value(), campaignId, start.run());
+        tally.move(null, null, RecipientStatus.PENDING.name(), Math.toIntExact(copied));
+        tally.writeTo(repo.em(), now);
         c.snapshotVetted(COPIED);
         return COPIED;
       }).orElse(null));
@@ -179,7 +183,11 @@ public class RunSnapshot {
     }
     Map<String, Lead> leads = leadsOf(start.tenant(), rows);
     OffsetDateTime now = OffsetDateTime.now(clock);
+    // The copy counted every row as a pending recipient without a variant; each vetted row is counted again
+    // as what it became (removed, or placed in its variant, perhaps skipped).
+    RecipientTally tally = new RecipientTally(start.tenant().value(), campaignId, start.run());
     for (CampaignRecipient row : rows) {
+      tally.move(null, RecipientStatus.PENDING.name(), null);
       Optional<PhoneNumber> phone = phones.normalise(row.phoneText()).filter(p -> p.e164().equals(row.phoneText()));
       if (phone.isEmpty() || audiences.excluded(start.tenant(), phone.get()).isPresent()) {
         repo.em().remove(row);
@@ -192,7 +200,9 @@ public class RunSnapshot {
       if (where.skipReason() != null) {
         row.skipped(where.skipReason(), now);
       }
+      tally.move(row.variant().orElse(null), null, row.status().name());
     }
+    tally.writeTo(repo.em(), now);
     String last = rows.get(rows.size() - 1).id();
     campaign.snapshotVetted(last);
     return last;

@@ -1,14 +1,19 @@
 package dev.crm.whatsapp.history;
 
+import dev.crm.whatsapp.analytics.StatDeltas;
+import dev.crm.whatsapp.analytics.StatDeltas.RecipientBefore;
 import dev.crm.whatsapp.api.MessageStatus;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Campaigns: the recipient a message was made for mirrors the message's status, in the same transaction
  * as the update that moved the message, whichever path moved it (claim, webhook, retry, end, sweeper).
  * A plain UPDATE on the table rather than an event keeps history free of campaign classes and works the
- * same inside and outside the container; for messages of no campaign it matches no row.
+ * same inside and outside the container; for messages of no campaign it matches no row. The recipient's row
+ * is read locked first, so that the statistics delta written with the move knows the status it left.
  */
 public final class CampaignRecipientMirror {
   private CampaignRecipientMirror() {}
@@ -19,6 +24,7 @@ public final class CampaignRecipientMirror {
     if (status == MessageStatus.PENDING || status == MessageStatus.RECEIVED) {
       return;
     }
+    Optional<Before> before = lockRecipient(em, messageId);
     boolean failure = (status == MessageStatus.FAILED || status == MessageStatus.QUEUED)
         && (errorCode != null || errorMessage != null);
     var update = em.createNativeQuery("UPDATE wa_campaign_recipient SET status = ?, updated_at = ?"
@@ -33,13 +39,29 @@ public final class CampaignRecipientMirror {
       update.setParameter(3, messageId);
     }
     update.executeUpdate();
+    Integer codeNow = failure ? Integer.valueOf(errorCode == null ? -1 : errorCode) : before.map(Before::errorCode).orElse(null);
+    StatDeltas.messageMoved(em, messageId, status, at, status == MessageStatus.FAILED ? codeNow : null,
+        before.map(Before::recipient));
+  }
+
+  private record Before(RecipientBefore recipient, Integer errorCode) {}
+
+  private static Optional<Before> lockRecipient(EntityManager em, String messageId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery("SELECT campaign_id, run_no, variant, status, error_code"
+            + " FROM wa_campaign_recipient WHERE message_id = ? FOR UPDATE")
+        .setParameter(1, messageId).getResultList();
+    return rows.stream().findFirst().map(r -> new Before(new RecipientBefore((String) r[0],
+        ((Number) r[1]).intValue(), (String) r[2], (String) r[3]),
+        r[4] == null ? null : ((Number) r[4]).intValue()));
   }
 
   /** Sends whose outcome never became known were just marked {@code unknown}: so are their recipients. */
   public static void followUnknown(EntityManager em, OffsetDateTime at) {
-    em.createNativeQuery("UPDATE wa_campaign_recipient SET status = 'UNKNOWN', updated_at = ?"
-            + " WHERE status = 'SENDING' AND message_id IN (SELECT id FROM wa_message WHERE status = 'UNKNOWN')")
-        .setParameter(1, at)
-        .executeUpdate();
+    @SuppressWarnings("unchecked")
+    List<String> stranded = em.createNativeQuery("SELECT r.message_id FROM wa_campaign_recipient r"
+            + " WHERE r.status = 'SENDING' AND r.message_id IN (SELECT id FROM wa_message WHERE status = 'UNKNOWN')")
+        .getResultList();
+    stranded.forEach(messageId -> follow(em, messageId, MessageStatus.UNKNOWN, at, null, null));
   }
 }

@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.history;
 
+import dev.crm.whatsapp.analytics.StatDeltas;
 import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.api.TenantId;
@@ -50,11 +51,15 @@ public class Replies {
     if (latest.isEmpty()) {
       return false;
     }
-    return em.createQuery("UPDATE LeadMessage m SET m.respondedAt = :at, m.version = m.version + 1"
+    boolean marked = em.createQuery("UPDATE LeadMessage m SET m.respondedAt = :at, m.version = m.version + 1"
             + " WHERE m.id = :id AND m.respondedAt IS NULL")
         .setParameter("at", repliedAt)
         .setParameter("id", latest.get(0))
         .executeUpdate() == 1;
+    if (marked) {
+      StatDeltas.responded(em, latest.get(0), repliedAt);
+    }
+    return marked;
   }
 
   /** Of these leads, the one most recently written to. */

@@ -38,6 +38,8 @@ public class AuthorizationFilter implements ContainerRequestFilter {
 
   @Inject RoleGrants roleGrants;
 
+  @Inject QueryTokenVerifier queryTokens;
+
   @Inject
   @ConfigProperty(name = "wa.security.tenant-claim", defaultValue = "tenant")
   String tenantClaim;
@@ -55,10 +57,13 @@ public class AuthorizationFilter implements ContainerRequestFilter {
       return;
     }
     Principal principal = request.getSecurityContext().getUserPrincipal();
-    if (!(principal instanceof JsonWebToken token) || token.getRawToken() == null) {
+    Optional<JsonWebToken> verified = principal instanceof JsonWebToken header && header.getRawToken() != null
+        ? Optional.of(header) : queryToken(request, method);
+    if (verified.isEmpty()) {
       request.abortWith(refuse(Response.Status.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required"));
       return;
     }
+    JsonWebToken token = verified.get();
     Optional<TenantId> tenant = tenantOf(token);
     if (tenant.isEmpty()) {
       request.abortWith(refuse(Response.Status.UNAUTHORIZED, "unauthenticated",
@@ -72,6 +77,15 @@ public class AuthorizationFilter implements ContainerRequestFilter {
       return;
     }
     currentCaller.set(caller);
+  }
+
+  /** For methods that allow it, a token given as {@code ?access_token=} (EventSource sets no headers). */
+  private Optional<JsonWebToken> queryToken(ContainerRequestContext request, Method method) {
+    String raw = request.getUriInfo().getQueryParameters().getFirst("access_token");
+    if (method.getAnnotation(AcceptsQueryToken.class) == null || raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    return queryTokens.verify(raw.trim());
   }
 
   private Optional<TenantId> tenantOf(JsonWebToken token) {
