@@ -149,9 +149,8 @@ public class CampaignStatistics {
       StatusCounts c = sum(rows);
       EventSums e = hours.stream().filter(h -> h.variant().equals(key)).map(StatRows.Hour::events)
           .reduce(EventSums.ZERO, EventSums::plus);
-      // Conversions are attributed to campaigns, not variants: the variant's conversion rate stays null. Which
-      // template a variant sends is the A/B feature's to tell; until it stores variants, none is known here.
-      list.add(new VariantView(key, null, c.json(e.responded()),
+      // Conversions are attributed to campaigns, not variants: the variant's conversion rate stays null.
+      list.add(new VariantView(key, campaign.variantTemplates().get(key), c.json(e.responded()),
           Rates.of(e, c.get(StatusCounts.Status.FAILED), c.attempted(), 0).withoutConversion()));
     });
     return list;

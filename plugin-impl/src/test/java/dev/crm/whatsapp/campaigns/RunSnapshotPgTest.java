@@ -14,6 +14,9 @@ import dev.crm.whatsapp.audience.Audiences;
 import dev.crm.whatsapp.host.LeadTables;
 import dev.crm.whatsapp.host.SharedDatabaseLeadDirectory;
 import dev.crm.whatsapp.platform.PhoneNormaliser;
+import dev.crm.whatsapp.analytics.CampaignStatistics;
+import dev.crm.whatsapp.analytics.StatsView;
+import dev.crm.whatsapp.analytics.TimeBucket;
 import dev.crm.whatsapp.testing.PluginDatabase;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -137,6 +140,29 @@ class RunSnapshotPgTest {
     // a variant hashes campaign and phone: re-assign the streamed campaign's phones as the copied one would
     recipientsByPhone(streamed).keySet().forEach(phone -> assertThat(byCopy.get(phone)).isEqualTo(
         Variants.assign(CampaignJson.variants(variants()), copied, dev.crm.whatsapp.api.PhoneNumber.of(phone)).key()));
+  }
+
+  @Test
+  void bothWaysTheStatisticsCountEachRecipientOnceUnderItsVariant() {
+    String copied = runningCampaign();
+    String streamed = runningCampaign();
+
+    snapshot(shared, counting(new AtomicInteger())).complete(copied);
+    snapshot(elsewhere, counting(new AtomicInteger())).complete(streamed);
+
+    for (String campaign : java.util.List.of(copied, streamed)) {
+      StatsView stats = database.persistence().inTransaction(em -> CampaignStatistics.over(em)
+          .stats(SNAP, campaign, TimeBucket.HOUR, null).orElseThrow());
+      Map<String, Long> rowsByVariant = new TreeMap<>();
+      recipientsByPhone(campaign).values().forEach(v -> rowsByVariant.merge(v, 1L, Long::sum));
+      assertThat(stats.total()).isEqualTo(EXPECTED);
+      assertThat(stats.counts().get("pending")).isEqualTo(EXPECTED);
+      Map<String, Long> countedByVariant = new TreeMap<>();
+      stats.variants().forEach(v -> countedByVariant.put(v.key(), v.counts().get("pending")));
+      assertThat(countedByVariant).isEqualTo(rowsByVariant);
+      assertThat(stats.variants()).extracting(StatsView.VariantView::templateId)
+          .containsExactly("template-a", "template-b");
+    }
   }
 
   @Test
