@@ -7,6 +7,7 @@ import dev.crm.whatsapp.history.LeadMessages;
 import dev.crm.whatsapp.history.ServiceWindow;
 import dev.crm.whatsapp.platform.PhoneNormaliser;
 import dev.crm.whatsapp.platform.errors.ApiException;
+import dev.crm.whatsapp.providers.Providers;
 import dev.crm.whatsapp.security.Caller;
 import dev.crm.whatsapp.templates.PreparedTemplate;
 import dev.crm.whatsapp.templates.StoredContent;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -33,10 +35,20 @@ public class SingleSend {
   @Inject Clock clock;
   @Inject ServiceWindow window;
   @Inject TemplateService templates;
+  @Inject Providers providers;
 
+  /**
+   * Free text, only inside the lead's 24-hour window unless the tenant's numbers go through a provider that
+   * has no such window (a WhatsApp Web gateway). Which number sends is chosen when the message leaves; should
+   * that be a Cloud API number after all, the provider's 131047 ends the message under the error policy.
+   */
   @Transactional
   public LeadMessage sendText(Caller caller, Lead lead, String text) {
-    window.requireOpenForText(caller.tenant(), lead.id());
+    boolean windowFree = providers.route(caller.tenant(), Optional.empty())
+        .map(route -> route.provider().sendsOutsideServiceWindow()).orElse(false);
+    if (!windowFree) {
+      window.requireOpenForText(caller.tenant(), lead.id());
+    }
     PhoneNumber to = phoneOf(lead);
     OffsetDateTime now = OffsetDateTime.now(clock);
     return queue(LeadMessage.outboundText(caller.tenant(), lead.id(), to, text, caller.user(), now), now);
