@@ -37,6 +37,12 @@ public class CampaignEngine {
   private static final Logger LOG = Logger.getLogger(CampaignEngine.class.getName());
   /** How many pending recipients one feed looks at beyond what it may send, to find some inside their window. */
   static final int LOOK_AHEAD = 500;
+  /**
+   * The most messages one feed makes in its transaction. A throttle's whole minute (up to 100,000) in one
+   * transaction would take minutes on a loaded server; a crash in the middle would roll it all back and the
+   * next start would try the same huge batch again, never finishing. Small batches commit as they go.
+   */
+  static final int FEED_BATCH = 500;
 
   @Inject CampaignRepository campaigns;
   @Inject RecipientWriter writer;
@@ -86,29 +92,34 @@ public class CampaignEngine {
     LOG.info(() -> "Campaign " + id + " run " + run + " started");
   }
 
-  /** One feed of a running campaign; also ends the run when every recipient is final. */
+  /**
+   * One feed of a running campaign, at most {@link #FEED_BATCH} messages; also ends the run when every
+   * recipient is final.
+   *
+   * @return how many messages it made
+   */
   @Transactional
-  public void feed(String campaignId) {
+  public int feed(String campaignId) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Campaign campaign = campaigns.lock(campaignId).orElse(null);
     if (campaign == null || campaign.status() != CampaignStatus.RUNNING) {
-      return;
+      return 0;
     }
     int run = campaign.runNo();
     if (campaigns.countRecipients(campaignId, run, RecipientStatus.PENDING) == 0) {
       campaign.fed(campaign.lastFedAt().orElse(now), null);
       finishIfDone(campaign, now);
-      return;
+      return 0;
     }
     Optional<String> unsendable = unsendableTemplate(campaign);
     if (unsendable.isPresent()) {
       campaign.moveTo(CampaignStatus.PAUSED, "pause", unsendable.get(), now);
-      return;
+      return 0;
     }
     OffsetDateTime base = Throttle.base(campaign.lastFedAt().orElse(null), now);
-    int allowed = Throttle.allowance(base, now, campaign.throttlePerMinute());
+    int allowed = Math.min(FEED_BATCH, Throttle.allowance(base, now, campaign.throttlePerMinute()));
     if (allowed < 1) {
-      return;
+      return 0;
     }
     MessageTemplate template = templates.find(campaign.tenant(), campaign.templateId()).orElseThrow();
     Map<String, Binding> bindings = CampaignJson.bindings(campaign.bindingsJson());
@@ -129,6 +140,7 @@ public class CampaignEngine {
       }
     }
     campaign.fed(Throttle.spent(base, made, campaign.throttlePerMinute()), made == 0 ? opensNext : null);
+    return made;
   }
 
   private void send(Campaign campaign, MessageTemplate template, Map<String, Binding> bindings,
