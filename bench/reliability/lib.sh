@@ -46,30 +46,31 @@ start_stub() { # [MPS_PER_NUMBER]: refuses with 130429 above it, and measures th
 stub_stats() { curl -sf "http://127.0.0.1:$REL_STUB_PORT/_stub/stats"; }
 
 # The standalone broker: the Artemis distribution from Maven Central, unpacked under target/ once.
-ARTEMIS_VERSION=${ARTEMIS_VERSION:-2.53.0}
+ARTEMIS_VERSION=${ARTEMIS_VERSION:-2.56.0}
 artemis_home() {
   local home=$T/apache-artemis-$ARTEMIS_VERSION
   if [ ! -x "$home/bin/artemis" ]; then
-    (cd "$REPO" && mvn -q -pl plugin-impl dependency:unpack \
-      -Dartifact=org.apache.artemis:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin -DoutputDirectory="$T" >&2)
+    (cd "$REPO" && mvn -q -pl plugin-impl dependency:copy -Dmdep.overWriteReleases=true \
+      -Dartifact=org.apache.artemis:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin -DoutputDirectory="$T/artemis-dist" >&2)
+    tar xzf "$T/artemis-dist/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz" -C "$T"
   fi
   echo "$home"
 }
 create_broker() { # a broker instance in $WORK/broker, loopback only, with the plugin's queues
   local home; home=$(artemis_home)
   "$home/bin/artemis" create "$WORK/broker" --user plugin --password rel-secret --require-login \
-    --host 127.0.0.1 --http-host 127.0.0.1 --http-port $((REL_JMS_PORT + 10)) --default-port "$REL_JMS_PORT" \
-    --silent --no-autotune --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
+    --host 127.0.0.1 --default-port "$REL_JMS_PORT" --silent --no-autotune --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
     --queues wa.dispatch:anycast,wa.dispatch.dlq:anycast > "$WORK/broker-create.log" 2>&1
   # the dispatch queue dead-letters to wa.dispatch.dlq, as the embedded broker does
   sed -i 's#<dead-letter-address>DLQ</dead-letter-address>#<dead-letter-address>DLA</dead-letter-address>#' \
     "$WORK/broker/etc/broker.xml"
-  sed -i 's#<address name="wa.dispatch.dlq">#<address name="DLA">#' "$WORK/broker/etc/broker.xml"
+  sed -i -e 's#<address name="wa.dispatch.dlq">#<address name="DLA">#' \
+    -e 's#<redelivery-delay>0</redelivery-delay>#<redelivery-delay>1000</redelivery-delay>#' "$WORK/broker/etc/broker.xml"
 }
 start_broker() {
   JAVA_ARGS="-Xmx512m" "$WORK/broker/bin/artemis" run >> "$WORK/broker.log" 2>&1 &
   BROKER_PID=$!
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 300); do
     (echo > /dev/tcp/127.0.0.1/$REL_JMS_PORT) 2>/dev/null && return 0; sleep 1
   done
   echo "broker did not start" >&2; return 1
@@ -83,8 +84,9 @@ start_payara() {
   local i=$1 mode=${2:-single} port=$((REL_HTTP_PORT + $1 - 1))
   local cluster=(--nocluster)
   if [ "$mode" = cluster ]; then
-    cluster=(--clustername "$REL_CLUSTER" --hzport "$REL_HZ_PORT" --hzportautoincrement
-      --interfaces 127.0.0.1 --nohostaware --name "rel-$i")
+    # the data grid on loopback only, at our own ports, found by TCP/IP at the first instance's port
+    cluster=(--clustername "$REL_CLUSTER" --startport $((REL_HZ_PORT + i - 1)) --interfaces 127.0.0.1
+      --clustermode "tcpip:127.0.0.1:$REL_HZ_PORT" --nohostaware --name "rel-$i")
   fi
   local broker=(WA_JMS_EMBEDDED=true WA_JMS_PORT=$REL_JMS_PORT WA_JMS_DATA_DIR=$WORK/broker-$i)
   if [ "${REL_EXTERNAL_BROKER:-0}" = 1 ]; then
@@ -124,19 +126,23 @@ login() {
     -d '{"tenant":"acme","user":"rel","groups":["admin"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
 }
 
-# make_campaign N MPS [SCHEDULE_JSON]: one Cloud API number at MPS, an approved template, a campaign of N
-# list recipients (CSV upload); prints the campaign id. Launches it unless a schedule is given.
+# make_campaign N MPS [SCHEDULE_JSON]: one Cloud API number at MPS, an approved template (both made once
+# per run, the limit updated when it changes), a campaign of N list recipients (CSV upload); prints the
+# campaign id. Launches it unless a schedule is given.
 make_campaign() {
   local n=$1 mps=$2 schedule=${3:-}
   login
-  api POST /accounts "{\"name\":\"Rel\",\"phoneNumber\":\"+6281100000099\",\"provider\":\"cloud-api\",\"senderId\":\"rel-number-1\",\"credentials\":\"rel-token\",\"mpsLimit\":$mps,\"primary\":true}" >/dev/null
-  local template
-  template=$(api POST /templates '{"name":"rel_hello","language":"en_US","category":"MARKETING","body":"Hi {{1}}, this is the reliability run.","examples":{"body.1":"Ayu"}}' \
-    | sed 's/.*"id":"\([^"]*\)".*/\1/')
-  # the stub has no template catalogue: approve it as Meta's webhook would
-  sql "UPDATE wa_template SET status = 'APPROVED' WHERE id = '$template'" >/dev/null
-  local campaign
-  campaign=$(api POST /campaigns "{\"name\":\"Reliability $REL_NAME\",\"templateId\":\"$template\",\"bindings\":{\"body.1\":{\"source\":\"recipient\",\"field\":\"name\",\"fallback\":\"there\"}},\"audience\":{\"source\":\"list\"},\"throttlePerMinute\":100000}" \
+  if [ ! -f "$WORK/template.id" ]; then
+    api POST /accounts "{\"name\":\"Rel\",\"phoneNumber\":\"+6281100000099\",\"provider\":\"cloud-api\",\"senderId\":\"rel-number-1\",\"credentials\":\"rel-token\",\"mpsLimit\":$mps,\"primary\":true}" >/dev/null
+    api POST /templates '{"name":"rel_hello","language":"en_US","category":"MARKETING","body":"Hi {{1}}, this is the reliability run.","examples":{"body.1":"Ayu"}}' \
+      | sed 's/.*"id":"\([^"]*\)".*/\1/' > "$WORK/template.id"
+    # the stub has no template catalogue: approve it as Meta's webhook would
+    sql "UPDATE wa_template SET status = 'APPROVED' WHERE id = '$(cat "$WORK/template.id")'" >/dev/null
+  fi
+  sql "UPDATE wa_sender_account SET mps_limit = $mps WHERE sender_id = 'rel-number-1'" >/dev/null
+  local template campaign name=${CAMPAIGN_NAME:-$REL_NAME}
+  template=$(cat "$WORK/template.id")
+  campaign=$(api POST /campaigns "{\"name\":\"Reliability $name\",\"templateId\":\"$template\",\"bindings\":{\"body.1\":{\"source\":\"recipient\",\"field\":\"name\",\"fallback\":\"there\"}},\"audience\":{\"source\":\"list\"},\"throttlePerMinute\":100000}" \
     | sed 's/.*"id":"\([^"]*\)".*/\1/' | head -c 36)
   { echo "name,phone"; seq 1 "$n" | awk '{printf "R%d,+62812%07d\n", $1, $1}'; } > "$WORK/recipients.csv"
   local port=$((REL_HTTP_PORT + ${API_INSTANCE:-1} - 1))
