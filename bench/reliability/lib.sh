@@ -22,6 +22,8 @@ rel_init() { # NAME: work directory and a fresh database
   WORK=/tmp/wa-rel-9c-$REL_NAME
   DB=whatsapp_rel_9c_$REL_NAME
   rm -rf "$WORK" && mkdir -p "$WORK"
+  # this run's own copies, so that a rebuild during a long run does not change what restarts deploy
+  cp "$T/whatsapp.war" "$T/artemis-rar.rar" "$WORK/"
   $PG -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
   trap rel_cleanup EXIT
 }
@@ -93,13 +95,18 @@ start_payara() {
     broker=(WA_JMS_EMBEDDED=false WA_JMS_HOST=127.0.0.1 WA_JMS_PORT=$REL_JMS_PORT WA_JMS_USER=plugin
       WA_JMS_PASSWORD=rel-secret)
   fi
+  # Keep the root directory's transaction logs (logs/server/tx) across restarts, as production must, but
+  # not the previous boot's deployments: Payara would redeploy them from domain.xml and then deploy the
+  # --deploy ones, replacing the resource adapter under the running WAR (ClassNotFoundException for
+  # Artemis and Netty classes, consumers that never reconnect).
+  rm -rf "$WORK/root-$i/applications" "$WORK/root-$i/generated" "$WORK/root-$i/config/domain.xml"
   env PORT=$port "${broker[@]}" WA_WEBHOOK_VERIFY_TOKEN=rel \
     DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB DB_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource \
     DB_USER=postgres DB_PASSWORD=unused WA_PROVIDER_DEFAULT=cloud-api \
     WA_CLOUDAPI_BASE_URL=http://127.0.0.1:$REL_STUB_PORT/ WA_DISPATCH_UNKNOWN_AFTER=${REL_UNKNOWN_AFTER:-PT20S} \
     ${REL_ENV:-} \
     java -Xmx768m -jar "$T/payara-micro.jar" "${cluster[@]}" --port "$port" --rootdir "$WORK/root-$i" \
-    --deploy "$T/artemis-rar.rar" --deploy "$T/whatsapp.war" >> "$WORK/payara-$i.log" 2>&1 &
+    --deploy "$WORK/artemis-rar.rar" --deploy "$WORK/whatsapp.war" >> "$WORK/payara-$i.log" 2>&1 &
   PAYARA_PID[$i]=$!
 }
 wait_ready() { # I: until the plugin answers (Payara prints "ready" even when a deployment failed)
