@@ -111,7 +111,7 @@ start_payara() {
 }
 wait_ready() { # I: until the plugin answers (Payara prints "ready" even when a deployment failed)
   local port=$((REL_HTTP_PORT + $1 - 1))
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 ${REL_BOOT_TIMEOUT:-1200}); do
     curl -sf -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/whatsapp/api/v1/demo/tokens" \
       -d '{"tenant":"acme","user":"rel","groups":["admin"]}' >/dev/null 2>&1 && return 0
     kill -0 "${PAYARA_PID[$1]}" 2>/dev/null || { echo "instance $1 died while starting" >&2; return 1; }
