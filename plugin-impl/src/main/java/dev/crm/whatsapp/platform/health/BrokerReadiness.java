@@ -3,12 +3,9 @@ package dev.crm.whatsapp.platform.health;
 import dev.crm.whatsapp.platform.jms.JmsResources;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -21,20 +18,9 @@ public class BrokerReadiness implements HealthCheck {
   @Resource(lookup = JmsResources.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
 
-  /** An external broker's login, as {@code DispatchQueue} signs on. */
-  @Inject
-  @ConfigProperty(name = "wa.jms.user")
-  Optional<String> user;
-
-  @Inject
-  @ConfigProperty(name = "wa.jms.password")
-  Optional<String> password;
-
   @Override
   public HealthCheckResponse call() {
-    try (JMSContext context = user.isPresent()
-        ? connectionFactory.createContext(user.get(), password.orElse(null))
-        : connectionFactory.createContext()) {
+    try (JMSContext context = connectionFactory.createContext()) {
       context.createQueue(JmsResources.DISPATCH_QUEUE_NAME);
       return HealthCheckResponse.named("broker").up().build();
     } catch (JMSRuntimeException | IllegalStateException e) {
