@@ -5,6 +5,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -19,6 +21,8 @@ public class DemoSenderAccounts {
 
   @Inject AccountService service;
 
+  // each create in its own transaction: a seed lost to another instance must not fail this one's start
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   @PostConstruct
   void seed() {
     if (!RunMode.current().isDemo()) {
@@ -26,9 +30,16 @@ public class DemoSenderAccounts {
     }
     DEMO_NUMBERS.forEach((tenant, phone) -> {
       if (service.list(tenant).isEmpty()) {
-        service.create(tenant, new AccountRequests.Create("Demo sandbox number", phone, "sandbox",
-            "sandbox-" + tenant + "-1", null, SenderAccount.DEFAULT_MPS, 1000, true));
-        LOG.info(() -> "Demo tenant " + tenant + " got a sandbox sender number");
+        try {
+          service.create(tenant, new AccountRequests.Create("Demo sandbox number", phone, "sandbox",
+              "sandbox-" + tenant + "-1", null, SenderAccount.DEFAULT_MPS, 1000, true));
+          LOG.info(() -> "Demo tenant " + tenant + " got a sandbox sender number");
+        } catch (RuntimeException lost) {
+          // several instances starting at once: another one seeded it first
+          if (service.list(tenant).isEmpty()) {
+            throw lost;
+          }
+        }
       }
     });
   }

@@ -46,6 +46,12 @@ public class CampaignEngine {
   static final int LOOK_AHEAD = 500;
   /** Why a direct-content recipient was skipped on a number that keeps to the 24-hour window. */
   static final String OUTSIDE_SERVICE_WINDOW = "outside_service_window";
+  /**
+   * The most messages one feed makes in its transaction. A throttle's whole minute (up to 100,000) in one
+   * transaction would take minutes on a loaded server; a crash in the middle would roll it all back and the
+   * next start would try the same huge batch again, never finishing. Small batches commit as they go.
+   */
+  static final int FEED_BATCH = 500;
 
   @Inject CampaignRepository campaigns;
   @Inject Audiences audiences;
@@ -135,29 +141,34 @@ public class CampaignEngine {
     return new Missing(List.copyOf(examples), total[0]);
   }
 
-  /** One feed of a running campaign; also ends the run when every recipient is final. */
+  /**
+   * One feed of a running campaign, at most {@link #FEED_BATCH} messages; also ends the run when every
+   * recipient is final.
+   *
+   * @return how many messages it made
+   */
   @Transactional
-  public void feed(String campaignId) {
+  public int feed(String campaignId) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Campaign campaign = campaigns.lock(campaignId).orElse(null);
     if (campaign == null || campaign.status() != CampaignStatus.RUNNING || campaign.snapshotPending()) {
-      return;
+      return 0;
     }
     int run = campaign.runNo();
     if (campaigns.countRecipients(campaignId, run, RecipientStatus.PENDING) == 0) {
       campaign.fed(campaign.lastFedAt().orElse(now), null);
       finishIfDone(campaign, now);
-      return;
+      return 0;
     }
     Optional<String> unsendable = unsendableTemplate(campaign);
     if (unsendable.isPresent()) {
       campaign.moveTo(CampaignStatus.PAUSED, "pause", unsendable.get(), now);
-      return;
+      return 0;
     }
     OffsetDateTime base = Throttle.base(campaign.lastFedAt().orElse(null), now);
-    int allowed = Throttle.allowance(base, now, campaign.throttlePerMinute());
+    int allowed = Math.min(FEED_BATCH, Throttle.allowance(base, now, campaign.throttlePerMinute()));
     if (allowed < 1) {
-      return;
+      return 0;
     }
     CampaignContent content = CampaignContent.of(campaign);
     Map<String, MessageTemplate> byId = RunSnapshot.templatesOf(campaign, campaigns);
@@ -194,6 +205,7 @@ public class CampaignEngine {
     }
     tally.writeTo(campaigns.em(), now);
     campaign.fed(Throttle.spent(base, made, campaign.throttlePerMinute()), made == 0 ? opensNext : null);
+    return made;
   }
 
   private boolean serviceWindowOpen(Campaign campaign, CampaignRecipient recipient, OffsetDateTime now) {

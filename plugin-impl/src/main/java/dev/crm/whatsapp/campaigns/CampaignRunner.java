@@ -3,6 +3,7 @@ package dev.crm.whatsapp.campaigns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.logging.Level;
@@ -17,6 +18,9 @@ import java.util.logging.Logger;
 public class CampaignRunner {
   private static final Logger LOG = Logger.getLogger(CampaignRunner.class.getName());
 
+  /** How long one tick may keep feeding (ticks come every five seconds). */
+  static final Duration FEEDING_PER_TICK = Duration.ofSeconds(4);
+
   @Inject CampaignRepository campaigns;
   @Inject CampaignEngine engine;
   @Inject RunSnapshot snapshot;
@@ -29,13 +33,17 @@ public class CampaignRunner {
         startIfDue(due.id());
       }
     }
+    long until = System.nanoTime() + FEEDING_PER_TICK.toNanos();
     for (Campaign running : campaigns.inStatus(List.of(CampaignStatus.RUNNING))) {
       try {
         if (running.snapshotPending()) {
           // a snapshot cut short (a crash mid-launch) is resumed; one in progress here is left alone
           snapshot.complete(running.id());
         }
-        engine.feed(running.id());
+        // batch after batch, each committed, while the throttle allows a full one and the tick lasts
+        while (engine.feed(running.id()) == CampaignEngine.FEED_BATCH && System.nanoTime() - until < 0) {
+          // keep feeding
+        }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Feeding campaign " + running.id() + " failed; the next tick tries again", e);
       }

@@ -2,19 +2,35 @@ package dev.crm.whatsapp.dispatch;
 
 import dev.crm.whatsapp.providers.Providers.Route;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** This process's {@link SenderPacer}, keyed by sender number. */
+/**
+ * Pacing by sender number: this process's {@link SenderPacer}, or with {@code wa.dispatch.shared-pacing}
+ * (several instances on one database) the {@link SharedPacer} on the database's slot ledger.
+ */
 @ApplicationScoped
 public class Pacing {
   static final Duration SLOW_FOR = Duration.ofMinutes(1);
 
   private final SenderPacer pacer = new SenderPacer(SenderPacer.Ticker.SYSTEM, SLOW_FOR);
+  private SharedPacer shared;
+
+  @Inject
+  void shareWhenClustered(@ConfigProperty(name = "wa.dispatch.shared-pacing", defaultValue = "false") boolean share,
+      PaceLedger ledger) {
+    shared = share ? new SharedPacer(ledger, SenderPacer.Ticker.SYSTEM, SLOW_FOR) : null;
+  }
 
   /** Waits for the route's number to have room; false when interrupted. */
   public boolean acquire(Route route) {
     try {
-      pacer.acquire(route.senderKey(), route.mpsLimit());
+      if (shared != null) {
+        shared.acquire(route.senderKey(), route.mpsLimit());
+      } else {
+        pacer.acquire(route.senderKey(), route.mpsLimit());
+      }
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -23,6 +39,10 @@ public class Pacing {
   }
 
   public void slowDown(Route route) {
-    pacer.slowDown(route.senderKey());
+    if (shared != null) {
+      shared.slowDown(route.senderKey());
+    } else {
+      pacer.slowDown(route.senderKey());
+    }
   }
 }

@@ -52,6 +52,7 @@ public final class GraphApiStub implements AutoCloseable {
   private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> posts = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> accepted = new ConcurrentHashMap<>();
+  private final Map<String, java.util.List<Long>> arrivals = new ConcurrentHashMap<>();
   private final AtomicLong totalPosts = new AtomicLong();
   private final AtomicLong rateLimited = new AtomicLong();
   private volatile int limitAll;
@@ -132,6 +133,12 @@ public final class GraphApiStub implements AutoCloseable {
         answer(exchange, 200, stats());
         return;
       }
+      if (path.equals("/_stub/busiest")) {
+        StringBuilder lines = new StringBuilder();
+        arrivals.keySet().forEach(number -> lines.append(number).append(',').append(busiestSecond(number)).append('\n'));
+        answer(exchange, 200, lines.toString());
+        return;
+      }
       if (path.equals("/_stub/accepted")) {
         StringBuilder lines = new StringBuilder();
         accepted.forEach((callback, count) -> lines.append(callback).append(',').append(count.get()).append('\n'));
@@ -178,6 +185,10 @@ public final class GraphApiStub implements AutoCloseable {
         if (callback != null) {
           accepted.computeIfAbsent(callback, k -> new AtomicLong()).incrementAndGet();
         }
+        java.util.List<Long> times = arrivals.computeIfAbsent(phoneNumberId, k -> new java.util.ArrayList<>());
+        synchronized (times) {
+          times.add(System.nanoTime());
+        }
         answer(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
             + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"wamid.STUB" + UUID.randomUUID().toString()
             .replace("-", "").toUpperCase() + "\",\"message_status\":\"accepted\"}]}");
@@ -219,6 +230,26 @@ public final class GraphApiStub implements AutoCloseable {
       window.addLast(now);
       return true;
     }
+  }
+
+  /**
+   * The most sends of {@code phoneNumberId} this stub accepted within any one second (a sliding window over
+   * arrival times): what the number's limit is checked against when several senders share it.
+   */
+  public int busiestSecond(String phoneNumberId) {
+    java.util.List<Long> times = arrivals.getOrDefault(phoneNumberId, java.util.List.of());
+    long[] sorted;
+    synchronized (times) {
+      sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+    int busiest = 0;
+    for (int first = 0, last = 0; last < sorted.length; last++) {
+      while (sorted[last] - sorted[first] >= 1_000_000_000L) {
+        first++;
+      }
+      busiest = Math.max(busiest, last - first + 1);
+    }
+    return busiest;
   }
 
   private static String graphError(int code, String message, String type) {

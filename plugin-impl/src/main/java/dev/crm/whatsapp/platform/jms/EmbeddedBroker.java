@@ -28,6 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EmbeddedBroker {
   private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+  /**
+   * Artemis's audit loggers (one INFO line per message sent, delivered and acknowledged) are off in its
+   * own distribution but on under Payara's default INFO level, where they cost more than the sends
+   * themselves. Held here so the level is not lost with a collected logger.
+   */
+  private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
 
   @Inject
   @ConfigProperty(name = "wa.jms.embedded", defaultValue = "true")
@@ -53,6 +59,7 @@ public class EmbeddedBroker {
       LOG.info("Embedded broker off (wa.jms.embedded=false): using the broker at wa.jms.host/wa.jms.port");
       return;
     }
+    AUDIT.setLevel(java.util.logging.Level.WARNING);
     try {
       broker = new EmbeddedActiveMQ().setConfiguration(configuration());
       broker.start();

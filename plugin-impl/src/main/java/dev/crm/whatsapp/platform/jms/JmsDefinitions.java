@@ -18,7 +18,12 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
     maxPoolSize = 32,
     properties = {
         "connectorClassName=" + JmsResources.CONNECTOR,
-        "connectionParameters=" + JmsResources.CONNECTION
+        "connectionParameters=" + JmsResources.CONNECTION,
+        // The pool's default resource principal: the container signs on with it (container-managed
+        // sign-on ignores credentials passed to createContext). Without it an external broker that
+        // requires a login refuses every publish; the embedded broker accepts any.
+        "UserName=" + JmsResources.USER,
+        "Password=" + JmsResources.PASSWORD
     })
 @AdministeredObjectDefinition(
     name = JmsResources.DISPATCH_QUEUE,
