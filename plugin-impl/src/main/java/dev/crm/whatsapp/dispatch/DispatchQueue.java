@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import java.util.List;
 
 /**
  * Publishes dispatch requests to the Artemis queue. Called inside the caller's JTA transaction: the
@@ -27,12 +29,28 @@ public class DispatchQueue {
     publish(request, request.duplicateId());
   }
 
+  /** Attempt {@code attempt} (from 1) of a message, for {@link #publishRetries(List)}. */
+  public record Attempt(DispatchRequest request, int attempt) {}
+
   /**
-   * Publishes attempt {@code attempt} (from 2) of a message. Its duplicate-detection id names the
-   * attempt, so the broker keeps it although the first attempt was the same message.
+   * Publishes several attempts on one JMS session (one enlistment in the caller's transaction), each
+   * under a duplicate-detection id naming its attempt, so that the broker keeps a later attempt although an earlier one was the same message.
    */
-  public void publishRetry(DispatchRequest request, int attempt) {
-    publish(request, request.duplicateId() + ":attempt:" + attempt);
+  public void publishRetries(List<Attempt> attempts) {
+    if (attempts.isEmpty()) {
+      return;
+    }
+    try (JMSContext context = connectionFactory.createContext()) {
+      JMSProducer producer = context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
+      for (Attempt attempt : attempts) {
+        TextMessage message = context.createTextMessage(attempt.request().toJson());
+        message.setStringProperty(JmsResources.DUPLICATE_ID_PROPERTY,
+            attempt.request().duplicateId() + ":attempt:" + attempt.attempt());
+        producer.send(queue, message);
+      }
+    } catch (JMSException e) {
+      throw new IllegalStateException("could not publish " + attempts.size() + " dispatch requests", e);
+    }
   }
 
   private void publish(DispatchRequest request, String duplicateId) {

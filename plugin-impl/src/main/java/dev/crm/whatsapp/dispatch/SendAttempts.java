@@ -5,6 +5,7 @@ import dev.crm.whatsapp.history.CampaignRecipientMirror;
 import dev.crm.whatsapp.history.LeadMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -79,6 +80,29 @@ public class SendAttempts {
         .setParameter("now", now)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  /**
+   * Takes up to {@code limit} due messages for publishing, oldest first, in two statements: the rows are
+   * locked ({@code SELECT ... FOR UPDATE}), then their {@code next_attempt_at} cleared together. Another
+   * instance taking at the same moment waits for the lock and then no longer sees them as due, so each is
+   * taken once. Must run inside the transaction that publishes them.
+   */
+  public List<LeadMessage> takeDue(OffsetDateTime now, int limit) {
+    List<LeadMessage> due = em.createQuery("SELECT m FROM LeadMessage m WHERE m.status = :queued"
+            + " AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt", LeadMessage.class)
+        .setParameter("queued", MessageStatus.QUEUED)
+        .setParameter("now", now)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .setMaxResults(limit)
+        .getResultList();
+    if (!due.isEmpty()) {
+      em.createQuery("UPDATE LeadMessage m SET m.nextAttemptAt = NULL, m.version = m.version + 1"
+              + " WHERE m.id IN :ids")
+          .setParameter("ids", due.stream().map(LeadMessage::id).toList())
+          .executeUpdate();
+    }
+    return due;
   }
 
   /**

@@ -5,12 +5,15 @@ import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.LeadMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The steps of a send that must be durable on their own, each in its own transaction: the claim commits
@@ -22,6 +25,21 @@ public class SendClaims {
   @Inject LeadMessages messages;
   @Inject SendAttempts attempts;
   @Inject Clock clock;
+
+  @PersistenceContext(unitName = "whatsapp")
+  EntityManager em;
+
+  private final boolean postgres;
+
+  @Inject
+  public SendClaims(@ConfigProperty(name = "db.url") String databaseUrl) {
+    this.postgres = databaseUrl.startsWith("jdbc:postgresql:");
+  }
+
+  /** For CDI's proxy. */
+  protected SendClaims() {
+    this.postgres = false;
+  }
 
   /** The message, if this caller won the claim on it. */
   @Transactional(TxType.REQUIRES_NEW)
@@ -37,8 +55,17 @@ public class SendClaims {
     messages.release(messageId, OffsetDateTime.now(clock));
   }
 
+  /**
+   * Records the provider's acceptance. On PostgreSQL this commit does not wait for its WAL flush
+   * ({@code synchronous_commit = off} for this transaction only): losing it in a database crash leaves
+   * the message claimed, so it becomes {@code unknown} or is resolved by its status webhook, and is never
+   * sent again. The claim itself always commits synchronously.
+   */
   @Transactional(TxType.REQUIRES_NEW)
   public void accepted(String messageId, String provider, String senderId, String providerMessageId) {
+    if (postgres) {
+      em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
+    }
     messages.recordAccepted(messageId, provider, senderId, providerMessageId, OffsetDateTime.now(clock));
   }
 
