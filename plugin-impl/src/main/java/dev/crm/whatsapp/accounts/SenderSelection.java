@@ -6,11 +6,23 @@ import java.util.Optional;
 
 /**
  * Chooses the number a send leaves from: the preferred number (a campaign's choice) when it is active
- * and not critical; otherwise the primary when active and healthy; otherwise the healthiest active number
- * that is not critical. Paused and disabled numbers are never chosen, so an unhealthy or restricted
- * number fails over to another of the tenant's numbers, and the choice says so.
+ * and not critical. Without a preference, when two or more numbers are active and healthy, the least
+ * loaded of them: the one with the largest free share of its one-second pacing window ({@link Load}),
+ * the primary first on a tie, so one number's rate limit is not the tenant's. Otherwise the primary when
+ * active and healthy; otherwise the healthiest active number that is not critical. Paused and disabled
+ * numbers are never chosen, so an unhealthy or restricted number fails over to another of the tenant's
+ * numbers, and the choice says so.
  */
 public final class SenderSelection {
+
+  /** How loaded a number is right now: the free share (0..1) of its current one-second pacing window. */
+  @FunctionalInterface
+  public interface Load {
+    double freeShare(SenderAccount account);
+
+    /** Every number idle: the primary wins every tie. */
+    Load IDLE = account -> 1.0;
+  }
 
   /**
    * The choice.
@@ -23,9 +35,19 @@ public final class SenderSelection {
   private SenderSelection() {}
 
   public static Optional<Choice> choose(List<SenderAccount> accounts, Optional<String> preferredId) {
+    return choose(accounts, preferredId, Load.IDLE);
+  }
+
+  public static Optional<Choice> choose(List<SenderAccount> accounts, Optional<String> preferredId, Load load) {
     List<SenderAccount> usable = accounts.stream()
         .filter(a -> a.status() == SenderStatus.ACTIVE && !HealthScore.isCritical(a.healthScore()))
         .toList();
+    if (preferredId.isEmpty()) {
+      Optional<Choice> spread = leastLoadedHealthy(usable, load);
+      if (spread.isPresent()) {
+        return spread;
+      }
+    }
     Optional<SenderAccount> asked = preferredId.isPresent()
         ? accounts.stream().filter(a -> a.id().equals(preferredId.get())).findFirst()
         : accounts.stream().filter(SenderAccount::isPrimary).findFirst();
@@ -42,6 +64,24 @@ public final class SenderSelection {
               : account.isPrimary() ? "primary number" : "healthiest number";
       return new Choice(account, failedOver, why);
     });
+  }
+
+  private static Optional<Choice> leastLoadedHealthy(List<SenderAccount> usable, Load load) {
+    List<SenderAccount> healthy = usable.stream().filter(a -> HealthScore.isHealthy(a.healthScore())).toList();
+    if (healthy.size() < 2) {
+      return Optional.empty();
+    }
+    SenderAccount best = null;
+    double bestShare = -1;
+    for (SenderAccount account : healthy) {
+      double share = load.freeShare(account);
+      if (share > bestShare || (share == bestShare && account.isPrimary())) {
+        best = account;
+        bestShare = share;
+      }
+    }
+    return Optional.of(new Choice(best, false,
+        best.isPrimary() ? "primary number" : "least loaded of " + healthy.size() + " healthy numbers"));
   }
 
   private static String reason(SenderAccount account) {

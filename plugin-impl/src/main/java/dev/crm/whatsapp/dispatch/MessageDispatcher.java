@@ -40,7 +40,8 @@ public class MessageDispatcher {
    */
   @Transactional(TxType.NOT_SUPPORTED)
   public boolean dispatch(DispatchRequest request) {
-    Optional<Route> route = providers.route(TenantId.of(request.tenant()), Optional.empty());
+    Optional<Route> route = providers.route(TenantId.of(request.tenant()), Optional.empty(),
+        pacing::freeShare);
     if (route.isPresent() && !pacing.acquire(route.get())) {
       return false; // interrupted while pacing (shutting down): nothing claimed, the broker redelivers
     }

@@ -40,7 +40,11 @@ public class Providers {
 
     /** What pacing counts against: the number at its provider. */
     public String senderKey() {
-      return provider.type() + ":" + senderId;
+      return keyOf(provider.type(), senderId);
+    }
+
+    public static String keyOf(String providerType, String senderId) {
+      return providerType + ":" + senderId;
     }
   }
 
@@ -77,7 +81,15 @@ public class Providers {
 
   /** The route for a send, preferring account {@code preferredAccountId}; empty when no number is usable. */
   public Optional<Route> route(TenantId tenant, Optional<String> preferredAccountId) {
-    Optional<Optional<SenderSelection.Choice>> choice = router.choose(tenant.value(), preferredAccountId);
+    return route(tenant, preferredAccountId, SenderSelection.Load.IDLE);
+  }
+
+  /**
+   * Like {@link #route(TenantId, Optional)}; without a preference, spreads sends over the tenant's healthy
+   * numbers by {@code load}.
+   */
+  public Optional<Route> route(TenantId tenant, Optional<String> preferredAccountId, SenderSelection.Load load) {
+    Optional<Optional<SenderSelection.Choice>> choice = router.choose(tenant.value(), preferredAccountId, load);
     if (choice.isEmpty()) {
       return Optional.of(new Route(byType.get(defaultType), defaultSenderId));
     }
