@@ -9,6 +9,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -29,12 +30,20 @@ public class DispatchQueue {
     publish(request, request.duplicateId());
   }
 
-  /** Attempt {@code attempt} (from 1) of a message, for {@link #publishRetries(List)}. */
-  public record Attempt(DispatchRequest request, int attempt) {}
+  /**
+   * Attempt {@code attempt} (from 1) of a message, due at {@code due}, for {@link #publishRetries(List)}.
+   * A message deferred by its number's messaging tier is published again for the same attempt, later.
+   */
+  public record Attempt(DispatchRequest request, int attempt, OffsetDateTime due) {
+    String duplicateId() {
+      return request.duplicateId() + ":attempt:" + attempt + ":due:" + due.toInstant().toEpochMilli();
+    }
+  }
 
   /**
    * Publishes several attempts on one JMS session (one enlistment in the caller's transaction), each
-   * under a duplicate-detection id naming its attempt, so that the broker keeps a later attempt although an earlier one was the same message.
+   * under a duplicate-detection id naming its attempt and due time, so that the broker keeps a later
+   * attempt (or a deferred one) although an earlier publication was the same message.
    */
   public void publishRetries(List<Attempt> attempts) {
     if (attempts.isEmpty()) {
@@ -44,8 +53,7 @@ public class DispatchQueue {
       JMSProducer producer = context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
       for (Attempt attempt : attempts) {
         TextMessage message = context.createTextMessage(attempt.request().toJson());
-        message.setStringProperty(JmsResources.DUPLICATE_ID_PROPERTY,
-            attempt.request().duplicateId() + ":attempt:" + attempt.attempt());
+        message.setStringProperty(JmsResources.DUPLICATE_ID_PROPERTY, attempt.duplicateId());
         producer.send(queue, message);
       }
     } catch (JMSException e) {

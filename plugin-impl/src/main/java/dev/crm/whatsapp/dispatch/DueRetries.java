@@ -35,7 +35,8 @@ public class DueRetries {
   public int publishDue() {
     List<LeadMessage> due = attempts.takeDue(OffsetDateTime.now(clock), BATCH);
     queue.publishRetries(due.stream()
-        .map(m -> new DispatchQueue.Attempt(new DispatchRequest(m.id(), m.tenant().value()), m.attempts() + 1))
+        .map(m -> new DispatchQueue.Attempt(new DispatchRequest(m.id(), m.tenant().value()), m.attempts() + 1,
+            m.nextAttemptAt().orElseThrow()))
         .toList());
     return due.size();
   }

@@ -3,6 +3,7 @@ package dev.crm.whatsapp.dispatch;
 import dev.crm.whatsapp.api.MessageStatus;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.LeadMessages;
+import dev.crm.whatsapp.providers.Providers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,10 +45,54 @@ public class SendClaims {
   /** The message, if this caller won the claim on it. */
   @Transactional(TxType.REQUIRES_NEW)
   public Optional<LeadMessage> claim(String messageId) {
-    if (!messages.claim(messageId, OffsetDateTime.now(clock))) {
+    return claim(messageId, null, null);
+  }
+
+  /** The message, if this caller won the claim on it for the number {@code senderId} of {@code provider}. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Optional<LeadMessage> claim(String messageId, String provider, String senderId) {
+    if (!messages.claim(messageId, provider, senderId, OffsetDateTime.now(clock))) {
       return Optional.empty();
     }
     return messages.find(messageId);
+  }
+
+  /**
+   * The outcome of a claim that respects the number's messaging tier: the claimed message, or nothing
+   * (already claimed or final), or the time the message was deferred to.
+   */
+  public record TierClaim(Optional<LeadMessage> claimed, Optional<OffsetDateTime> deferredUntil) {}
+
+  /**
+   * Claims the message for the route's number if its 24-hour messaging tier has room for the recipient
+   * ({@link MessagingTier}); otherwise defers it, not failed, until there is room. The count and the
+   * claim commit together under a per-number lock: on PostgreSQL a transaction-scoped advisory lock, so
+   * that several instances cannot each take the last place; the caller also holds an in-process lock.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public TierClaim claimWithinTier(String messageId, Providers.Route route) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (postgres) {
+      em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "wa-tier:" + route.senderKey())
+          .getResultList();
+    }
+    MessagingTier tier = MessagingTier.over(em);
+    Optional<MessagingTier.Queued> queued = tier.queued(messageId);
+    if (queued.isEmpty()) {
+      return new TierClaim(Optional.empty(), Optional.empty());
+    }
+    if (queued.get().template()) {
+      Optional<OffsetDateTime> room = tier.roomAt(route.provider().type(), route.senderId(), queued.get().phone(),
+          route.dailyLimit(), now);
+      if (room.isPresent()) {
+        tier.defer(messageId, room.get(), MessagingTier.waitingReason(route.name(), route.dailyLimit(), room.get()), now);
+        return new TierClaim(Optional.empty(), room);
+      }
+    }
+    if (!messages.claim(messageId, route.provider().type(), route.senderId(), now)) {
+      return new TierClaim(Optional.empty(), Optional.empty());
+    }
+    return new TierClaim(messages.find(messageId), Optional.empty());
   }
 
   @Transactional(TxType.REQUIRES_NEW)

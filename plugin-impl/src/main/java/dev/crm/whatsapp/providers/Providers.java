@@ -32,10 +32,13 @@ public class Providers {
    * @param accountId the sender account, or {@code null} for the configured default sender
    * @param mpsLimit the number's messages per second
    * @param note why this number, e.g. a failover; {@code null} when unremarkable
+   * @param dailyLimit the number's 24-hour messaging tier (unique recipients), {@code null} for unlimited
+   * @param name the number's name, for messages about it
    */
-  public record Route(MessagingProvider provider, String senderId, String accountId, int mpsLimit, String note) {
+  public record Route(MessagingProvider provider, String senderId, String accountId, int mpsLimit, String note,
+      Integer dailyLimit, String name) {
     public Route(MessagingProvider provider, String senderId) {
-      this(provider, senderId, null, DEFAULT_MPS, null);
+      this(provider, senderId, null, DEFAULT_MPS, null, null, senderId);
     }
 
     /** What pacing counts against: the number at its provider. */
@@ -95,7 +98,7 @@ public class Providers {
     }
     return choice.get().flatMap(c -> Optional.ofNullable(byType.get(c.account().provider()))
         .map(provider -> new Route(provider, c.account().senderId(), c.account().id(), c.account().mpsLimit(),
-            c.failedOver() ? c.why() : null)));
+            c.failedOver() ? c.why() : null, c.account().dailyLimit().orElse(null), c.account().name())));
   }
 
   /** The provider types this installation offers. */
