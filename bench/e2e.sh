@@ -18,10 +18,15 @@ PORT=${BENCH_PORT:-28490}
 JMS=${BENCH_JMS_PORT:-62030}
 STUB_PORT=${BENCH_STUB_PORT:-18495}
 DB=${BENCH_DB:-whatsapp_bench_5t}
+# Not a demo tenant: those get a seeded sandbox number, which would take a share of the sends.
+TENANT=benchco
 WORK=/tmp/wa-bench-e2e-$PORT
-T=plugin-impl/target
+T=${BENCH_TARGET:-plugin-impl/target}
 rm -rf "$WORK" && mkdir -p "$WORK"
 PIDS=()
+TICKS=$(getconf CLK_TCK)
+# user + system CPU time of a process, in clock ticks: a figure the other load on the machine barely moves
+cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 trap 'for p in "${PIDS[@]}"; do kill $p 2>/dev/null || true; done' EXIT
 echo "load before: $(uptime)"
 
@@ -48,19 +53,20 @@ for numbers in $NUMBERS; do
   PAYARA=$!; PIDS+=($PAYARA)
   for i in $(seq 1 600); do
     curl -sf -X POST -H 'Content-Type: application/json' $BASE/demo/tokens \
-      -d '{"tenant":"acme","user":"bench","groups":["admin"]}' >/dev/null 2>&1 && break
+      -d '{"tenant":"'$TENANT'","user":"bench","groups":["admin"]}' >/dev/null 2>&1 && break
     sleep 1
   done
   ADMIN=$(curl -sf -X POST -H 'Content-Type: application/json' $BASE/demo/tokens \
-    -d '{"tenant":"acme","user":"bench","groups":["admin"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+    -d '{"tenant":"'$TENANT'","user":"bench","groups":["admin"]}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
   for k in $(seq 1 "$numbers"); do
     curl -sf -X POST -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' $BASE/accounts \
       -d "{\"name\":\"Bench $k\",\"phoneNumber\":\"+62811000000$k\",\"provider\":\"cloud-api\",\"senderId\":\"bench-number-$k\",\"credentials\":\"bench-token\",\"mpsLimit\":$MPS,\"primary\":$([ $k = 1 ] && echo true || echo false)}" >/dev/null
   done
   sleep 6 # the router reads a tenant's accounts at most every 5 s
+  CPU0=$(cpu_ticks $PAYARA)
   psql -q -h 127.0.0.1 -U postgres -d $DB -c "INSERT INTO wa_message (id, tenant_id, lead_id, direction, phone, body,
     status, created_at, queued_at, next_attempt_at, attempts, version)
-    SELECT gen_random_uuid()::text, 'acme', 'bench', 'OUTBOUND', '+62812' || lpad(i::text, 7, '0'), 'bench',
+    SELECT gen_random_uuid()::text, '$TENANT', 'bench', 'OUTBOUND', '+62812' || lpad(i::text, 7, '0'), 'bench',
     'QUEUED', now(), now(), now(), 0, 0 FROM generate_series(1, $N) i" >/dev/null
   for i in $(seq 1 900); do
     DONE=$(psql -tA -h 127.0.0.1 -U postgres -d $DB -c "SELECT count(*) FROM wa_message WHERE lead_id = 'bench'
@@ -68,6 +74,7 @@ for numbers in $NUMBERS; do
     [ "$DONE" -ge "$N" ] && break
     sleep 1
   done
+  CPU1=$(cpu_ticks $PAYARA)
   RESULT=$(psql -tA -h 127.0.0.1 -U postgres -d $DB -c "SELECT count(*) || ' ' ||
     count(*) FILTER (WHERE status IN ('SENT','DELIVERED','READ')) || ' ' ||
     round(extract(epoch FROM max(sent_at) - min(sending_at))::numeric, 2) || ' ' ||
@@ -80,6 +87,8 @@ for numbers in $NUMBERS; do
   echo "numbers $numbers (mps $MPS each): messages $TOTAL, sent $SENT, first claim to last acceptance $SECS s," \
     "end-to-end $RATE sends/s, ratio to stub alone $(awk "BEGIN{printf \"%.2f\", $RATE/$STUB_ALONE}")," \
     "mean claim->accepted $CLAIM_MS ms; by number: $SPREAD"
+  echo "  server CPU: $(awk "BEGIN{printf \"%.2f\", ($CPU1-$CPU0)*1000/$TICKS/$TOTAL}") CPU-ms per message" \
+    "(two cores hold $(awk "BEGIN{printf \"%.0f\", 2000/(($CPU1-$CPU0)*1000/$TICKS/$TOTAL)}") of these a second, before PostgreSQL and the stub take their share)"
   echo "  stub: $(curl -sf http://127.0.0.1:$STUB_PORT/_stub/stats); load: $(uptime | sed 's/.*load/load/')"
   kill $PAYARA; wait $PAYARA 2>/dev/null || true
 done
