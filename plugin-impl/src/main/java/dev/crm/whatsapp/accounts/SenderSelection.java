@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Chooses the number a send leaves from: the preferred number (a campaign's choice) when it is active
- * and not critical. Without a preference, when two or more numbers are active and healthy, the least
- * loaded of them: the one with the largest free share of its one-second pacing window ({@link Load}),
- * the primary first on a tie, so one number's rate limit is not the tenant's. Otherwise the primary when
+ * and not critical. Without a preference, when two or more numbers are active and healthy: the primary
+ * while at least half its one-second pacing window is free, else the least loaded of them (the largest
+ * free share of its window, {@link Load}; the primary first on a tie), so that one number's rate limit
+ * is not the tenant's. Otherwise the primary when
  * active and healthy; otherwise the healthiest active number that is not critical. Paused and disabled
  * numbers are never chosen, so an unhealthy or restricted number fails over to another of the tenant's
  * numbers, and the choice says so.
@@ -31,6 +32,13 @@ public final class SenderSelection {
    * @param why a short explanation, shown with the send
    */
   public record Choice(SenderAccount account, boolean failedOver, String why) {}
+
+  /**
+   * While the healthy primary has at least this share of its one-second window free, it takes the send
+   * itself: a rep's messages to a lead keep leaving from one number, and only load beyond half the
+   * primary's rate spills over to the other numbers.
+   */
+  static final double SPILL_OVER = 0.5;
 
   private SenderSelection() {}
 
@@ -70,6 +78,10 @@ public final class SenderSelection {
     List<SenderAccount> healthy = usable.stream().filter(a -> HealthScore.isHealthy(a.healthScore())).toList();
     if (healthy.size() < 2) {
       return Optional.empty();
+    }
+    Optional<SenderAccount> primary = healthy.stream().filter(SenderAccount::isPrimary).findFirst();
+    if (primary.isPresent() && load.freeShare(primary.get()) >= SPILL_OVER) {
+      return Optional.of(new Choice(primary.get(), false, "primary number"));
     }
     SenderAccount best = null;
     double bestShare = -1;

@@ -98,12 +98,24 @@ class SenderSelectionTest {
   }
 
   @Test
+  void aPrimaryWithHalfItsWindowFreeTakesTheSendItselfSoALeadHearsFromOneNumber() {
+    SenderAccount primary = account("primary", true, 90, SenderStatus.ACTIVE);
+    SenderAccount idle = account("idle", false, 100, SenderStatus.ACTIVE);
+    Map<SenderAccount, Double> free = Map.of(primary, 0.5, idle, 1.0);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(primary, idle), Optional.empty(), free::get)
+        .orElseThrow();
+
+    assertThat(choice.account()).isSameAs(primary);
+  }
+
+  @Test
   void equallyLoadedNumbersLeaveThePrimaryFirst() {
     SenderAccount other = account("other", false, 100, SenderStatus.ACTIVE);
     SenderAccount primary = account("primary", true, 75, SenderStatus.ACTIVE);
 
     SenderSelection.Choice choice = SenderSelection.choose(List.of(other, primary), Optional.empty(),
-        account -> 0.5).orElseThrow();
+        account -> 0.3).orElseThrow();
 
     assertThat(choice.account()).isSameAs(primary);
   }
