@@ -1,6 +1,5 @@
 package dev.crm.whatsapp.dispatch;
 
-import dev.crm.whatsapp.history.LeadMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,10 +32,9 @@ public class DueRetries {
    */
   @Transactional
   public int publishDue() {
-    List<LeadMessage> due = attempts.takeDue(OffsetDateTime.now(clock), BATCH);
+    List<SendAttempts.Due> due = attempts.takeDue(OffsetDateTime.now(clock), BATCH);
     queue.publishRetries(due.stream()
-        .map(m -> new DispatchQueue.Attempt(new DispatchRequest(m.id(), m.tenant().value()), m.attempts() + 1,
-            m.nextAttemptAt().orElseThrow()))
+        .map(m -> new DispatchQueue.Attempt(new DispatchRequest(m.id(), m.tenant()), m.attempts() + 1, m.due()))
         .toList());
     return due.size();
   }

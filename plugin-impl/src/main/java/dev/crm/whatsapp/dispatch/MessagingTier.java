@@ -110,7 +110,7 @@ public final class MessagingTier {
 
   record Queued(String phone, boolean template) {}
 
-  private static OffsetDateTime timeOf(Object value) {
+  static OffsetDateTime timeOf(Object value) {
     if (value instanceof OffsetDateTime time) {
       return time;
     }

@@ -126,13 +126,14 @@ class MessagingTierPgTest {
     String waiting = queuedTemplate("+6281100000002");
     claim(waiting, number(NUMBER, 1));
 
-    List<LeadMessage> early = database.persistence().inTransaction(em ->
+    List<SendAttempts.Due> early = database.persistence().inTransaction(em ->
         SendAttempts.over(em).takeDue(NOW.plusMinutes(59), 10));
-    List<LeadMessage> due = database.persistence().inTransaction(em ->
+    List<SendAttempts.Due> due = database.persistence().inTransaction(em ->
         SendAttempts.over(em).takeDue(NOW.plusHours(1), 10));
 
     assertThat(early).isEmpty();
-    assertThat(due).extracting(LeadMessage::id).containsExactly(waiting);
+    assertThat(due).extracting(SendAttempts.Due::id).containsExactly(waiting);
+    assertThat(due.get(0).attempts()).as("no attempt was counted for the wait").isZero();
   }
 
   @Test

@@ -139,11 +139,13 @@ class SendAttemptsPgTest {
     attempts(a -> a.requeue(older, 1, T0, T1.minusSeconds(5), 2, "unavailable"));
     attempts(a -> a.requeue(future, 1, T0, T1.plusSeconds(60), 2, "unavailable"));
 
-    java.util.List<LeadMessage> taken = attempts(a -> a.takeDue(T1, 10));
-    java.util.List<LeadMessage> again = attempts(a -> a.takeDue(T1, 10));
+    java.util.List<SendAttempts.Due> taken = attempts(a -> a.takeDue(T1, 10));
+    java.util.List<SendAttempts.Due> again = attempts(a -> a.takeDue(T1, 10));
 
-    assertThat(taken).extracting(LeadMessage::id).containsExactly(older, newer);
-    assertThat(taken.get(1).nextAttemptAt()).as("the due time it was taken for").isPresent();
+    assertThat(taken).extracting(SendAttempts.Due::id).containsExactly(older, newer);
+    assertThat(taken.get(1).attempts()).isEqualTo(1);
+    assertThat(taken.get(1).due().toInstant()).as("the due time it was taken for").isEqualTo(T1.toInstant());
+    assertThat(taken.get(1).tenant()).isEqualTo("acme");
     assertThat(again).isEmpty();
     assertThat(store.find(older).nextAttemptAt()).isEmpty();
     assertThat(store.find(future).nextAttemptAt()).isPresent();
