@@ -29,12 +29,13 @@ public class SenderRouter {
 
   /** Empty when the tenant has no account at all; a choice, or none usable, otherwise. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<Optional<SenderSelection.Choice>> choose(String tenant, Optional<String> preferredAccountId) {
+  public Optional<Optional<SenderSelection.Choice>> choose(String tenant, Optional<String> preferredAccountId,
+      SenderSelection.Load load) {
     List<SenderAccount> all = accountsOf(tenant);
     if (all.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(SenderSelection.choose(all, preferredAccountId));
+    return Optional.of(SenderSelection.choose(all, preferredAccountId, load));
   }
 
   /** Forgets what was read, e.g. after an admin or the error policy changed a number. */

@@ -1,6 +1,5 @@
 package dev.crm.whatsapp.dispatch;
 
-import dev.crm.whatsapp.history.LeadMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,17 +23,19 @@ public class DueRetries {
   @Inject DispatchQueue queue;
   @Inject Clock clock;
 
-  /** @return how many retries were published */
+  /**
+   * Takes one batch of due messages and publishes them on one JMS session: a statement to lock them, one
+   * to take them, and one XA commit for the whole batch (a round trip and a broker session per message
+   * capped the feeder near the dispatch rate; docs/architecture.md, "Dispatch throughput").
+   *
+   * @return how many were published
+   */
   @Transactional
   public int publishDue() {
-    List<LeadMessage> due = attempts.dueRetries(OffsetDateTime.now(clock), BATCH);
-    int published = 0;
-    for (LeadMessage message : due) {
-      if (attempts.takeDueRetry(message.id(), message.nextAttemptAt().orElseThrow())) {
-        queue.publishRetry(new DispatchRequest(message.id(), message.tenant().value()), message.attempts() + 1);
-        published++;
-      }
-    }
-    return published;
+    List<SendAttempts.Due> due = attempts.takeDue(OffsetDateTime.now(clock), BATCH);
+    queue.publishRetries(due.stream()
+        .map(m -> new DispatchQueue.Attempt(new DispatchRequest(m.id(), m.tenant()), m.attempts() + 1, m.due()))
+        .toList());
+    return due.size();
   }
 }

@@ -33,6 +33,7 @@ public class MessageDispatcher {
   @Inject DispatchSettings settings;
   @Inject SenderEffects senders;
   @Inject Pacing pacing;
+  @Inject TierGate tiers;
 
   /**
    * @return false when the request should be delivered again by the broker (never, since refusals are
@@ -40,11 +41,26 @@ public class MessageDispatcher {
    */
   @Transactional(TxType.NOT_SUPPORTED)
   public boolean dispatch(DispatchRequest request) {
-    Optional<Route> route = providers.route(TenantId.of(request.tenant()), Optional.empty());
+    Optional<Route> route = providers.route(TenantId.of(request.tenant()), Optional.empty(),
+        pacing::freeShare);
     if (route.isPresent() && !pacing.acquire(route.get())) {
       return false; // interrupted while pacing (shutting down): nothing claimed, the broker redelivers
     }
-    Optional<LeadMessage> claimed = claims.claim(request.messageId());
+    Optional<LeadMessage> claimed;
+    if (route.isPresent() && tiers.nearLimit(route.get())) {
+      SendClaims.TierClaim outcome = claimWithinTier(request.messageId(), route.get());
+      if (outcome.deferredUntil().isPresent()) {
+        return true; // waits, not failed, until the number's tier has room; the feeder publishes it then
+      }
+      claimed = outcome.claimed();
+    } else {
+      claimed = route.isPresent()
+          ? claims.claim(request.messageId(), route.get().provider().type(), route.get().senderId())
+          : claims.claim(request.messageId());
+      if (claimed.isPresent() && route.isPresent()) {
+        tiers.claimed(route.get());
+      }
+    }
     if (claimed.isEmpty()) {
       LOG.fine(() -> "Message " + request.messageId() + " already claimed or final; nothing sent");
       return true;
@@ -65,6 +81,20 @@ public class MessageDispatcher {
     SendOutcome outcome = route.get().provider().send(outbound);
     apply(message, attempt, route.get(), NextStep.after(outcome, attempt, settings.retries()));
     return true;
+  }
+
+  /** The claim under the number's tier, one at a time per number in this process. */
+  private SendClaims.TierClaim claimWithinTier(String messageId, Route route) {
+    var lock = tiers.lockOf(route);
+    lock.lock();
+    try {
+      SendClaims.TierClaim outcome = claims.claimWithinTier(messageId, route);
+      outcome.deferredUntil().ifPresent(until -> LOG.info(() -> "Message " + messageId
+          + " waits for the 24-hour messaging tier of " + route.name() + " until " + until));
+      return outcome;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void apply(LeadMessage message, int attempt, Route route, NextStep step) {

@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.dispatch;
 
+import dev.crm.whatsapp.accounts.SenderAccount;
 import dev.crm.whatsapp.providers.Providers.Route;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,11 @@ public class Pacing {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** How loaded a sender account's number is in this process, for spreading sends over numbers. */
+  public double freeShare(SenderAccount account) {
+    return pacer.freeShare(Route.keyOf(account.provider(), account.senderId()), account.mpsLimit());
   }
 
   public void slowDown(Route route) {

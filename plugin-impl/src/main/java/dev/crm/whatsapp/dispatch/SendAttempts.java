@@ -81,6 +81,36 @@ public class SendAttempts {
         .getResultList();
   }
 
+  /** A message taken for publishing: attempt {@code attempts + 1} is due at {@code due}. */
+  public record Due(String id, String tenant, int attempts, OffsetDateTime due) {}
+
+  /**
+   * Takes up to {@code limit} due messages for publishing, oldest first, in two statements: the rows are
+   * locked ({@code SELECT ... LIMIT ... FOR UPDATE}, written out because EclipseLink puts the lock before
+   * the limit, which H2 refuses), then their {@code next_attempt_at} cleared together. Another instance
+   * taking at the same moment waits for the lock and then no longer sees them as due, so each is taken
+   * once. Reads only the columns publishing needs, no entities. Must run inside the transaction that
+   * publishes them.
+   */
+  public List<Due> takeDue(OffsetDateTime now, int limit) {
+    List<?> rows = em.createNativeQuery("SELECT id, tenant_id, attempts, next_attempt_at FROM wa_message"
+            + " WHERE status = 'QUEUED' AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT " + limit
+            + " FOR UPDATE")
+        .setParameter(1, now)
+        .getResultList();
+    List<Due> due = rows.stream().map(row -> (Object[]) row)
+        .map(row -> new Due((String) row[0], (String) row[1], ((Number) row[2]).intValue(),
+            MessagingTier.timeOf(row[3])))
+        .toList();
+    if (!due.isEmpty()) {
+      em.createQuery("UPDATE LeadMessage m SET m.nextAttemptAt = NULL, m.version = m.version + 1"
+              + " WHERE m.id IN :ids")
+          .setParameter("ids", due.stream().map(Due::id).toList())
+          .executeUpdate();
+    }
+    return due;
+  }
+
   /**
    * Takes a due retry for publishing: exactly one caller (of several instances) gets {@code true}.
    */

@@ -58,6 +58,15 @@ public final class SenderPacer {
     window.slowed = true;
   }
 
+  /**
+   * The free share (0..1) of {@code sender}'s current one-second window at configured {@code limit}: 1
+   * when it started nothing in the last second, 0 when a send would have to wait.
+   */
+  public double freeShare(String sender, int limit) {
+    Window window = windows.get(sender);
+    return window == null ? 1.0 : window.freeShare(ticker.nanos(), limit);
+  }
+
   /** The rate in force for {@code sender} with configured {@code limit}. */
   public int effectiveLimit(String sender, int limit) {
     Window window = windows.get(sender);
@@ -74,6 +83,23 @@ public final class SenderPacer {
 
     int effective(long now, int limit) {
       return slowed && now - slowUntil < 0 ? Math.max(1, limit / 2) : limit;
+    }
+
+    synchronized double freeShare(long now, int configuredLimit) {
+      int limit = effective(now, configuredLimit);
+      // The ring holds start times in the order taken: binary search for the first within the second.
+      int low = 0;
+      int high = filled;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (now - starts[Math.floorMod(next - filled + middle, starts.length)] < SECOND) {
+          high = middle;
+        } else {
+          low = middle + 1;
+        }
+      }
+      int recent = filled - low;
+      return Math.max(0, limit - recent) / (double) limit;
     }
 
     /** Takes a slot now and returns 0, or returns how long to wait before asking again. */

@@ -56,9 +56,20 @@ public class LeadMessages {
    * claim is what keeps a redelivered JMS message from sending twice.
    */
   public boolean claim(String id, OffsetDateTime now) {
+    return claim(id, null, null, now);
+  }
+
+  /**
+   * Like {@link #claim(String, OffsetDateTime)}, naming the number it is claimed for (when not null), so
+   * that the number's messaging tier counts it from the claim on.
+   */
+  public boolean claim(String id, String provider, String senderId, OffsetDateTime now) {
     return em.createQuery("UPDATE LeadMessage m SET m.status = :sending, m.sendingAt = :now, m.attempts = m.attempts + 1,"
+            + " m.provider = COALESCE(:provider, m.provider), m.senderId = COALESCE(:sender, m.senderId),"
             + " m.version = m.version + 1"
             + " WHERE m.id = :id AND m.status IN :claimable")
+        .setParameter("provider", provider)
+        .setParameter("sender", senderId)
         .setParameter("sending", MessageStatus.SENDING)
         .setParameter("now", now)
         .setParameter("id", id)

@@ -32,15 +32,22 @@ public class Providers {
    * @param accountId the sender account, or {@code null} for the configured default sender
    * @param mpsLimit the number's messages per second
    * @param note why this number, e.g. a failover; {@code null} when unremarkable
+   * @param dailyLimit the number's 24-hour messaging tier (unique recipients), {@code null} for unlimited
+   * @param name the number's name, for messages about it
    */
-  public record Route(MessagingProvider provider, String senderId, String accountId, int mpsLimit, String note) {
+  public record Route(MessagingProvider provider, String senderId, String accountId, int mpsLimit, String note,
+      Integer dailyLimit, String name) {
     public Route(MessagingProvider provider, String senderId) {
-      this(provider, senderId, null, DEFAULT_MPS, null);
+      this(provider, senderId, null, DEFAULT_MPS, null, null, senderId);
     }
 
     /** What pacing counts against: the number at its provider. */
     public String senderKey() {
-      return provider.type() + ":" + senderId;
+      return keyOf(provider.type(), senderId);
+    }
+
+    public static String keyOf(String providerType, String senderId) {
+      return providerType + ":" + senderId;
     }
   }
 
@@ -77,13 +84,21 @@ public class Providers {
 
   /** The route for a send, preferring account {@code preferredAccountId}; empty when no number is usable. */
   public Optional<Route> route(TenantId tenant, Optional<String> preferredAccountId) {
-    Optional<Optional<SenderSelection.Choice>> choice = router.choose(tenant.value(), preferredAccountId);
+    return route(tenant, preferredAccountId, SenderSelection.Load.IDLE);
+  }
+
+  /**
+   * Like {@link #route(TenantId, Optional)}; without a preference, spreads sends over the tenant's healthy
+   * numbers by {@code load}.
+   */
+  public Optional<Route> route(TenantId tenant, Optional<String> preferredAccountId, SenderSelection.Load load) {
+    Optional<Optional<SenderSelection.Choice>> choice = router.choose(tenant.value(), preferredAccountId, load);
     if (choice.isEmpty()) {
       return Optional.of(new Route(byType.get(defaultType), defaultSenderId));
     }
     return choice.get().flatMap(c -> Optional.ofNullable(byType.get(c.account().provider()))
         .map(provider -> new Route(provider, c.account().senderId(), c.account().id(), c.account().mpsLimit(),
-            c.failedOver() ? c.why() : null)));
+            c.failedOver() ? c.why() : null, c.account().dailyLimit().orElse(null), c.account().name())));
   }
 
   /** The provider types this installation offers. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,69 @@ class SenderSelectionTest {
 
     assertThat(choice.account()).isSameAs(primary);
     assertThat(choice.failedOver()).isFalse();
+  }
+
+  @Test
+  void withoutPreferenceSendsSpreadToTheLeastLoadedOfSeveralHealthyNumbers() {
+    SenderAccount primary = account("primary", true, 90, SenderStatus.ACTIVE);
+    SenderAccount second = account("second", false, 80, SenderStatus.ACTIVE);
+    SenderAccount third = account("third", false, 100, SenderStatus.ACTIVE);
+    Map<SenderAccount, Double> free = Map.of(primary, 0.2, second, 0.7, third, 0.5);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(primary, second, third), Optional.empty(),
+        free::get).orElseThrow();
+
+    assertThat(choice.account()).isSameAs(second);
+    assertThat(choice.failedOver()).isFalse();
+    assertThat(choice.why()).contains("least loaded of 3 healthy numbers");
+  }
+
+  @Test
+  void aPrimaryWithHalfItsWindowFreeTakesTheSendItselfSoALeadHearsFromOneNumber() {
+    SenderAccount primary = account("primary", true, 90, SenderStatus.ACTIVE);
+    SenderAccount idle = account("idle", false, 100, SenderStatus.ACTIVE);
+    Map<SenderAccount, Double> free = Map.of(primary, 0.5, idle, 1.0);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(primary, idle), Optional.empty(), free::get)
+        .orElseThrow();
+
+    assertThat(choice.account()).isSameAs(primary);
+  }
+
+  @Test
+  void equallyLoadedNumbersLeaveThePrimaryFirst() {
+    SenderAccount other = account("other", false, 100, SenderStatus.ACTIVE);
+    SenderAccount primary = account("primary", true, 75, SenderStatus.ACTIVE);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(other, primary), Optional.empty(),
+        account -> 0.3).orElseThrow();
+
+    assertThat(choice.account()).isSameAs(primary);
+  }
+
+  @Test
+  void sendsAreNotSpreadToDegradedPausedOrCriticalNumbers() {
+    SenderAccount primary = account("primary", true, 90, SenderStatus.ACTIVE);
+    SenderAccount degraded = account("degraded", false, 60, SenderStatus.ACTIVE);
+    SenderAccount paused = account("paused", false, 100, SenderStatus.PAUSED);
+    SenderAccount healthy = account("healthy", false, 95, SenderStatus.ACTIVE);
+    Map<SenderAccount, Double> free = Map.of(primary, 0.0, degraded, 1.0, paused, 1.0, healthy, 0.1);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(primary, degraded, paused, healthy),
+        Optional.empty(), free::get).orElseThrow();
+
+    assertThat(choice.account()).isSameAs(healthy);
+  }
+
+  @Test
+  void aPreferredNumberIsUsedHoweverLoadedItIs() {
+    SenderAccount primary = account("primary", true, 100, SenderStatus.ACTIVE);
+    SenderAccount preferred = account("preferred", false, 100, SenderStatus.ACTIVE);
+
+    SenderSelection.Choice choice = SenderSelection.choose(List.of(primary, preferred), Optional.of(preferred.id()),
+        account -> account == preferred ? 0.0 : 1.0).orElseThrow();
+
+    assertThat(choice.account()).isSameAs(preferred);
   }
 
   @Test

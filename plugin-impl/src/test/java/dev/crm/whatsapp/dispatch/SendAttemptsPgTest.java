@@ -129,4 +129,25 @@ class SendAttemptsPgTest {
     assertThat(afterwards).isEmpty();
     assertThat(store.find(due).status()).isEqualTo(MessageStatus.QUEUED);
   }
+
+  @Test
+  void dueMessagesAreTakenInOneBatchOldestFirstAndOnlyOnce() {
+    String older = store.claimed(aMessage().build(), T0);
+    String newer = store.claimed(aMessage().build(), T0);
+    String future = store.claimed(aMessage().build(), T0);
+    attempts(a -> a.requeue(newer, 1, T0, T1, 2, "unavailable"));
+    attempts(a -> a.requeue(older, 1, T0, T1.minusSeconds(5), 2, "unavailable"));
+    attempts(a -> a.requeue(future, 1, T0, T1.plusSeconds(60), 2, "unavailable"));
+
+    java.util.List<SendAttempts.Due> taken = attempts(a -> a.takeDue(T1, 10));
+    java.util.List<SendAttempts.Due> again = attempts(a -> a.takeDue(T1, 10));
+
+    assertThat(taken).extracting(SendAttempts.Due::id).containsExactly(older, newer);
+    assertThat(taken.get(1).attempts()).isEqualTo(1);
+    assertThat(taken.get(1).due().toInstant()).as("the due time it was taken for").isEqualTo(T1.toInstant());
+    assertThat(taken.get(1).tenant()).isEqualTo("acme");
+    assertThat(again).isEmpty();
+    assertThat(store.find(older).nextAttemptAt()).isEmpty();
+    assertThat(store.find(future).nextAttemptAt()).isPresent();
+  }
 }

@@ -92,4 +92,23 @@ class SenderPacerTest {
     ticker.now += 61 * SECOND;
     assertThat(pacer.effectiveLimit("number-f", 80)).isEqualTo(80);
   }
+
+  @Test
+  void theFreeShareOfANumberIsWhatItsLastSecondLeftUnused() throws InterruptedException {
+    assertThat(pacer.freeShare("idle", 10)).isEqualTo(1.0);
+
+    starts("busy", 10, 4);
+    assertThat(pacer.freeShare("busy", 10)).isEqualTo(0.6);
+
+    starts("busy", 10, 6);
+    assertThat(pacer.freeShare("busy", 10)).isEqualTo(0.0);
+
+    ticker.now += SECOND / 2;
+    starts("busy", 10, 1); // waits for the oldest slot to leave the window
+    ticker.now += SECOND - 1;
+    assertThat(pacer.freeShare("busy", 10)).isEqualTo(0.9);
+
+    ticker.now += SECOND;
+    assertThat(pacer.freeShare("busy", 10)).isEqualTo(1.0);
+  }
 }
