@@ -73,6 +73,8 @@ export function startSession(onToken) {
 /** Writes the host's log of the events a component fired. */
 export function logEvent(list, event) {
   const d = event.detail ?? {};
-  const summary = d.message ?? (d.id ? `${d.id}${d.status ? ` (${d.status})` : ''}` : '');
+  const id = d.id ?? d.campaign?.id ?? d.account?.id;
+  const status = d.status ?? d.campaign?.status;
+  const summary = d.message ?? [d.action, id, status && `(${status})`].filter(Boolean).join(' ');
   list.prepend(Object.assign(document.createElement('li'), { textContent: `${new Date().toLocaleTimeString()} ${event.type}: ${summary}` }));
 }
