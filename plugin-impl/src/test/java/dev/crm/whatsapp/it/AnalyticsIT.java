@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * agree with its recipients; export and overall analytics answer; other tenants and callers without the
  * permission are refused on every endpoint.
  */
+@ExtendWith(PreviousServerGone.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AnalyticsIT {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * browser-tests), mounted by the demo CRM exactly as a host mounts them, against the WAR as built.
  * Screenshots land in plugin-ui/target/screenshots, the runner's output in target/browser-tests.log.
  */
+@ExtendWith(PreviousServerGone.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserIT {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * timer, fed into the ordinary dispatch queue and sent by the sandbox until every recipient has read; the
  * lifecycle refuses illegal moves with 409; CSV lists are uploaded with their bad lines reported.
  */
+@ExtendWith(PreviousServerGone.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CampaignsIT {

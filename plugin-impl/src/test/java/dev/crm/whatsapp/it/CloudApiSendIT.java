@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * is retried by the error policy (backoff shortened to a second for the test) and then accepted once.
  * The sender account is made through the accounts API, which never shows credentials.
  */
+@ExtendWith(PreviousServerGone.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CloudApiSendIT {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ack then comes back as a signed webhook to the account's gateway endpoint. The account's session and
  * QR code are read through the accounts API, by admins of its tenant only.
  */
+@ExtendWith(PreviousServerGone.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class GatewaySendIT {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with webhooks signed by the app secret the build sets ({@code WA_WEBHOOK_APP_SECRET=it-app-secret}).
  * Demo leads used: acme 11 ({@code 081329189088}), acme 12 ({@code 6285737258359}), acme 13 (erased).
  */
+@ExtendWith(PreviousServerGone.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class InboundAndOptOutIT {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * driven over HTTP: a rep's message goes through the queue and the sandbox provider, and the sandbox's
  * signed webhooks bring it to "read". Tenancy, permissions and bad input are refused on the way.
  */
+@ExtendWith(PreviousServerGone.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LeadMessageSliceIT {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The runs are independent, except that the secret-hygiene run goes last because it searches what all
  * the others left behind (log, database, dead letters).
  */
+@ExtendWith(PreviousServerGone.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * decision arrives as a signed status webhook, previewed for a lead, and sent to a lead through the real
  * queue and provider. Permissions and tenants are enforced on the way.
  */
+@ExtendWith(PreviousServerGone.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TemplatesIT {
