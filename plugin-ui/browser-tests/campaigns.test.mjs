@@ -50,7 +50,8 @@ async function buildAndLaunch(page, { name, audience, throttle, at = null, shots
   await builder.getByRole('button', { name: 'Next' }).click();
 
   // 4. Review and launch.
-  await builder.getByText(`${reached} leads where`).waitFor();
+  // the review repeats the audience; its wording counts leads by the criteria (opted-out ones included)
+  await builder.getByText(/\d[\d,]* leads where/).first().waitFor();
   if (shots) await screenshot(page, 'campaign-builder-review');
   const launched = page.evaluate(() => new Promise((resolve) => document.getElementById('plugin-slot')
     .addEventListener('wa-campaign-launched', (e) => resolve(e.detail), { once: true })));
