@@ -7,6 +7,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,6 +29,8 @@ class ScheduleSurvivesRestartIT {
 
   private final File target = new File(System.getProperty("it.target", "target"));
   private final int port = Integer.getInteger("it.http.port", 8080);
+  private final int jmsPort = Integer.getInteger("it.jms.port", 61616);
+  private final File log = new File(target, "it-restart-server.log");
   private Process server;
 
   @AfterEach
@@ -72,19 +76,22 @@ class ScheduleSurvivesRestartIT {
 
   /** Starts Payara Micro with the RAR and the WAR; returns a client once the application answers. */
   private Http start() throws InterruptedException {
+    // the previous execution's server (or the one just killed) must have let go of the ports, or this one
+    // would fail to bind them and never answer
+    PreviousServerGone.awaitFree(port, jmsPort);
     File data = new File(target, "it-data-restart");
     ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-jar",
         new File(target, "payara-micro.jar").getAbsolutePath(), "--nocluster", "--port", Integer.toString(port),
         "--deploy", new File(target, "artemis-rar.rar").getAbsolutePath(),
         "--deploy", new File(target, "whatsapp.war").getAbsolutePath()))
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(target, "it-restart-server.log")));
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
     Map<String, String> env = builder.environment();
     // the sandbox reports template decisions and message statuses to the server's own webhook on PORT
     env.put("PORT", Integer.toString(port));
     env.put("WA_WEBHOOK_VERIFY_TOKEN", "it-verify-token");
     env.put("WA_WEBHOOK_APP_SECRET", "it-app-secret");
-    env.put("WA_JMS_PORT", System.getProperty("it.jms.port", "61616"));
+    env.put("WA_JMS_PORT", Integer.toString(jmsPort));
     env.put("WA_JMS_DATA_DIR", new File(data, "broker").getAbsolutePath());
     env.put("DB_URL", "jdbc:h2:file:" + new File(data, "db").getAbsolutePath()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
@@ -96,7 +103,9 @@ class ScheduleSurvivesRestartIT {
     Http http = new Http(URI.create("http://127.0.0.1:" + port + "/whatsapp/"));
     Instant deadline = Instant.now().plus(STARTUP);
     while (Instant.now().isBefore(deadline)) {
-      assertThat(server.isAlive()).as("Payara Micro exited; see target/it-restart-server.log").isTrue();
+      if (!server.isAlive()) {
+        throw new AssertionError("Payara Micro exited:\n" + logTail());
+      }
       try {
         if (http.post("api/v1/demo/tokens", null, "{\"tenant\":\"acme\",\"user\":\"it.user\",\"groups\":[\"marketing\"]}")
             .status() == 200) {
@@ -107,7 +116,17 @@ class ScheduleSurvivesRestartIT {
       }
       Thread.sleep(1000);
     }
-    throw new AssertionError("Payara Micro did not start within " + STARTUP);
+    throw new AssertionError("Payara Micro did not start within " + STARTUP + ":\n" + logTail());
+  }
+
+  /** The end of the server's log, so that a failed start explains itself in the build's output. */
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log.toPath(), StandardCharsets.ISO_8859_1);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
   }
 
   private static String javaBinary() {
