@@ -103,8 +103,9 @@ class ScheduleSurvivesRestartIT {
     Http http = new Http(URI.create("http://127.0.0.1:" + port + "/whatsapp/"));
     Instant deadline = Instant.now().plus(STARTUP);
     while (Instant.now().isBefore(deadline)) {
-      if (!server.isAlive()) {
-        throw new AssertionError("Payara Micro exited:\n" + logTail());
+      // Payara Micro logs a failed start and stops its services, but its JVM lives on
+      if (!server.isAlive() || logTail().contains("Failed to start, exiting")) {
+        throw new AssertionError("Payara Micro did not start:\n" + logTail());
       }
       try {
         if (http.post("api/v1/demo/tokens", null, "{\"tenant\":\"acme\",\"user\":\"it.user\",\"groups\":[\"marketing\"]}")
