@@ -222,7 +222,9 @@ export class WaCampaignBuilder extends WaElement {
   #schedulePreview(delay) {
     clearTimeout(this.#previewTimer);
     if (this._draft.audience.mode !== 'criteria') return;
-    // Busy from the first keystroke, so the count on screen is never taken for the new criteria's.
+    // Busy from the first keystroke, so the count on screen is never taken for the new criteria's; an
+    // answer still on its way for the old criteria is dropped when it comes.
+    this.#previewGeneration++;
     this._previewLoading = true;
     this.#previewTimer = setTimeout(() => this.#loadPreview(), delay);
   }
