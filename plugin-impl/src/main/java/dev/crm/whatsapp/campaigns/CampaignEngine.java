@@ -260,7 +260,8 @@ public class CampaignEngine {
 
   /** {@code recipient} bindings take the recipient's own variable named by {@code field}. */
   static Map<String, Binding> forRecipient(Map<String, Binding> bindings, CampaignRecipient recipient) {
-    return RunPlan.forVariables(bindings, CampaignJson.variables(recipient.variablesJson().orElse(null)));
+    return RunPlan.forVariables(bindings, CampaignJson.variables(recipient.variablesJson().orElse(null)),
+        recipient.name().orElse(null), recipient.phone().e164());
   }
 
   private void finishIfDone(Campaign campaign, OffsetDateTime now) {

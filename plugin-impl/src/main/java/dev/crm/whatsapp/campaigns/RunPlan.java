@@ -65,7 +65,8 @@ final class RunPlan {
       return Optional.empty();
     }
     try {
-      TemplateRenderer.render(template.definition(), forVariables(choice.get().bindings(), candidate.variables()),
+      TemplateRenderer.render(template.definition(), forVariables(choice.get().bindings(), candidate.variables(),
+          candidate.name(), candidate.phone().e164()),
           leadOf(candidate), null);
       return Optional.empty();
     } catch (InvalidTemplateException e) {
@@ -89,17 +90,30 @@ final class RunPlan {
         null, null, zone, null, variables);
   }
 
-  /** {@code recipient} bindings take the recipient's own variable named by {@code field}. */
-  static Map<String, Binding> forVariables(Map<String, Binding> bindings, Map<String, String> variables) {
+  /**
+   * {@code recipient} bindings take the recipient's own variable named by {@code field} (a CSV column); the
+   * list's {@code name} and {@code phone} columns are the recipient's name and phone, not variables, and
+   * are found under those names too.
+   */
+  static Map<String, Binding> forVariables(Map<String, Binding> bindings, Map<String, String> variables,
+      String name, String phone) {
     Map<String, Binding> resolved = new HashMap<>(bindings);
     bindings.forEach((key, binding) -> {
       if ("recipient".equalsIgnoreCase(binding.source())) {
-        String value = binding.field() == null ? binding.value() : variables.get(binding.field());
+        String value = binding.field() == null ? binding.value() : column(binding.field(), variables, name, phone);
         resolved.put(key, new Binding("recipient", binding.field(),
             value == null || value.isBlank() ? binding.fallback() : value, binding.fallback()));
       }
     });
     return resolved;
+  }
+
+  private static String column(String field, Map<String, String> variables, String name, String phone) {
+    String value = variables.get(field);
+    if (value != null) {
+      return value;
+    }
+    return "name".equalsIgnoreCase(field) ? name : "phone".equalsIgnoreCase(field) ? phone : null;
   }
 
   /** Candidates missing variables, described for a refused launch, at most {@code limit} of them. */
