@@ -1,7 +1,7 @@
 package dev.crm.whatsapp.analytics;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.api.TenantId;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -57,7 +57,7 @@ public record CampaignRow(String id, String tenant, String name, String status, 
     if (variants == null || variants.isBlank()) {
       return Map.of();
     }
-    try (JsonReader reader = Json.createReader(new StringReader(variants))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(variants))) {
       Map<String, String> templates = new LinkedHashMap<>();
       for (JsonObject variant : reader.readArray().getValuesAs(JsonObject.class)) {
         templates.put(variant.getString("key", ""), variant.getString("templateId", null));

@@ -1,6 +1,6 @@
 package dev.crm.whatsapp.dispatch;
 
-import jakarta.json.Json;
+import dev.crm.whatsapp.platform.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -20,12 +20,12 @@ public record DispatchRequest(String messageId, String tenant) {
   }
 
   public String toJson() {
-    return Json.createObjectBuilder().add("messageId", messageId).add("tenant", tenant).build().toString();
+    return Jsonp.createObjectBuilder().add("messageId", messageId).add("tenant", tenant).build().toString();
   }
 
   /** Reads a request; a body that is not one throws {@link IllegalArgumentException}. */
   public static DispatchRequest fromJson(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
       JsonObject object = reader.readObject();
       return new DispatchRequest(object.getString("messageId"), object.getString("tenant"));
     } catch (RuntimeException notARequest) {

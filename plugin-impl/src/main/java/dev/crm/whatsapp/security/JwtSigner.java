@@ -1,6 +1,6 @@
 package dev.crm.whatsapp.security;
 
-import jakarta.json.Json;
+import dev.crm.whatsapp.platform.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +24,10 @@ public final class JwtSigner {
 
   public static String sign(PrivateKey key, String issuer, String tenantClaim, String tenant, String user,
       Collection<String> groups, Instant now, Duration lifetime) {
-    JsonArrayBuilder groupArray = Json.createArrayBuilder();
+    JsonArrayBuilder groupArray = Jsonp.createArrayBuilder();
     groups.forEach(groupArray::add);
-    JsonObject header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
-    JsonObject claims = Json.createObjectBuilder()
+    JsonObject header = Jsonp.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
+    JsonObject claims = Jsonp.createObjectBuilder()
         .add("iss", issuer)
         .add("sub", user)
         .add("upn", user)

@@ -1,8 +1,8 @@
 package dev.crm.whatsapp.security;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -95,7 +95,7 @@ public class QueryTokenVerifier {
 
   private static JsonObject json(String base64Url) {
     String text = new String(Base64.getUrlDecoder().decode(base64Url), StandardCharsets.UTF_8);
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = Jsonp.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

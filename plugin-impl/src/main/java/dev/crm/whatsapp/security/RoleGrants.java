@@ -1,10 +1,10 @@
 package dev.crm.whatsapp.security;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.api.security.Permission;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -40,7 +40,7 @@ public class RoleGrants {
   void load() {
     grants = new HashMap<>(parse(readDescriptor().getJsonObject("defaultRoleGrants")));
     overrides.ifPresent(json -> {
-      try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
         grants.putAll(parse(reader.readObject()));
       } catch (jakarta.json.JsonException notJson) {
         throw new IllegalStateException("wa.security.role-grants is not a JSON object of group -> [permission]");
@@ -78,7 +78,7 @@ public class RoleGrants {
       if (in == null) {
         throw new IllegalStateException(DESCRIPTOR + " is missing from the class path");
       }
-      try (JsonReader reader = Json.createReader(in)) {
+      try (JsonReader reader = Jsonp.createReader(in)) {
         return reader.readObject();
       }
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.templates;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.api.provider.MessageContent.Component;
 import dev.crm.whatsapp.api.provider.MessageContent.Media;
@@ -33,7 +34,7 @@ public final class StoredContent {
   }
 
   public static MessageContent read(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
       return content(reader.readObject());
     }
   }

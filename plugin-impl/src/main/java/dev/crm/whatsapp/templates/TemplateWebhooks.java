@@ -1,8 +1,8 @@
 package dev.crm.whatsapp.templates;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -38,7 +38,7 @@ public class TemplateWebhooks {
   public static List<TemplateProviderEvent> parse(byte[] body) {
     List<TemplateProviderEvent> events = new ArrayList<>();
     JsonObject root;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
       root = reader.readObject();
     } catch (RuntimeException notJson) {
       return events;

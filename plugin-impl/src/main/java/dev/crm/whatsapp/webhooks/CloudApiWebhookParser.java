@@ -1,7 +1,7 @@
 package dev.crm.whatsapp.webhooks;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.api.MessageStatus;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -40,7 +40,7 @@ public final class CloudApiWebhookParser {
    */
   public static WebhookContent parse(byte[] body, OffsetDateTime receivedAt) {
     JsonObject root;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
       root = reader.readObject();
     } catch (RuntimeException notJson) {
       throw new IllegalArgumentException("the webhook body is not a JSON object", notJson);

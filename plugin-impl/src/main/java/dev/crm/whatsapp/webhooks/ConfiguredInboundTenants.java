@@ -1,10 +1,10 @@
 package dev.crm.whatsapp.webhooks;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.api.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -48,7 +48,7 @@ public class ConfiguredInboundTenants implements InboundTenantResolver {
 
   static Map<String, List<TenantId>> parse(String json) {
     JsonObject object;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
       object = reader.readObject();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("wa.webhook.tenant-by-phone-number-id is not a JSON object", e);

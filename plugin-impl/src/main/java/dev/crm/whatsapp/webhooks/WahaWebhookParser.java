@@ -1,7 +1,7 @@
 package dev.crm.whatsapp.webhooks;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.api.MessageStatus;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -43,7 +43,7 @@ final class WahaWebhookParser {
   /** @throws IllegalArgumentException when the body is not a WAHA event */
   static GatewayEvent parse(byte[] body, OffsetDateTime receivedAt) {
     JsonObject event;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
       event = reader.readObject();
     } catch (RuntimeException notJson) {
       throw new IllegalArgumentException("not a JSON object");

@@ -1,7 +1,7 @@
 package dev.crm.whatsapp.providers.cloudapi;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.api.provider.SendOutcome;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -62,7 +62,7 @@ final class CloudApiAnswer {
     if (body == null || body.isBlank()) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       return value instanceof JsonObject object ? object : null;
     } catch (RuntimeException notJson) {

@@ -1,8 +1,8 @@
 package dev.crm.whatsapp.providers.cloudapi;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.api.provider.OutboundMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,14 +18,14 @@ public final class CloudApiRequestBody {
   private CloudApiRequestBody() {}
 
   public static JsonObject of(OutboundMessage message) {
-    JsonObjectBuilder body = Json.createObjectBuilder()
+    JsonObjectBuilder body = Jsonp.createObjectBuilder()
         .add("messaging_product", "whatsapp")
         .add("recipient_type", "individual")
         .add("to", message.to().e164().substring(1))
         .add("biz_opaque_callback_data", message.callbackData());
     MessageContent content = message.content();
     if (content instanceof MessageContent.Text text) {
-      body.add("type", "text").add("text", Json.createObjectBuilder().add("body", text.body()).add("preview_url", false));
+      body.add("type", "text").add("text", Jsonp.createObjectBuilder().add("body", text.body()).add("preview_url", false));
     } else if (content instanceof MessageContent.Template template) {
       body.add("type", "template").add("template", template(template));
     } else if (content instanceof MessageContent.Media media) {
@@ -38,11 +38,11 @@ public final class CloudApiRequestBody {
   }
 
   private static JsonObject template(MessageContent.Template template) {
-    JsonObjectBuilder json = Json.createObjectBuilder()
+    JsonObjectBuilder json = Jsonp.createObjectBuilder()
         .add("name", template.name())
-        .add("language", Json.createObjectBuilder().add("code", template.language()));
+        .add("language", Jsonp.createObjectBuilder().add("code", template.language()));
     if (!template.components().isEmpty()) {
-      JsonArrayBuilder components = Json.createArrayBuilder();
+      JsonArrayBuilder components = Jsonp.createArrayBuilder();
       template.components().forEach(component -> components.add(component(component)));
       json.add("components", components);
     }
@@ -50,14 +50,14 @@ public final class CloudApiRequestBody {
   }
 
   private static JsonObject component(MessageContent.Component component) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("type", component.type());
+    JsonObjectBuilder json = Jsonp.createObjectBuilder().add("type", component.type());
     if (component.subType() != null) {
       json.add("sub_type", component.subType());
     }
     if (component.index() != null) {
       json.add("index", String.valueOf(component.index()));
     }
-    JsonArrayBuilder parameters = Json.createArrayBuilder();
+    JsonArrayBuilder parameters = Jsonp.createArrayBuilder();
     for (MessageContent.Parameter parameter : component.parameters()) {
       parameters.add(parameter(component, parameter));
     }
@@ -68,18 +68,18 @@ public final class CloudApiRequestBody {
     if (parameter instanceof MessageContent.MediaParameter mediaParameter) {
       MessageContent.Media media = mediaParameter.media();
       String type = media.kind().name().toLowerCase(Locale.ROOT);
-      return Json.createObjectBuilder().add("type", type).add(type, media(media, false)).build();
+      return Jsonp.createObjectBuilder().add("type", type).add(type, media(media, false)).build();
     }
     MessageContent.TextParameter text = (MessageContent.TextParameter) parameter;
     if ("button".equals(component.type())) {
       // Quick-reply buttons carry a payload, URL and copy-code buttons a text.
       return "quick_reply".equals(component.subType())
-          ? Json.createObjectBuilder().add("type", "payload").add("payload", text.text()).build()
+          ? Jsonp.createObjectBuilder().add("type", "payload").add("payload", text.text()).build()
           : "copy_code".equals(component.subType())
-              ? Json.createObjectBuilder().add("type", "coupon_code").add("coupon_code", text.text()).build()
-              : Json.createObjectBuilder().add("type", "text").add("text", text.text()).build();
+              ? Jsonp.createObjectBuilder().add("type", "coupon_code").add("coupon_code", text.text()).build()
+              : Jsonp.createObjectBuilder().add("type", "text").add("text", text.text()).build();
     }
-    JsonObjectBuilder json = Json.createObjectBuilder().add("type", "text").add("text", text.text());
+    JsonObjectBuilder json = Jsonp.createObjectBuilder().add("type", "text").add("text", text.text());
     if (text.name() != null) {
       json.add("parameter_name", text.name());
     }
@@ -87,7 +87,7 @@ public final class CloudApiRequestBody {
   }
 
   private static JsonObject media(MessageContent.Media media, boolean withCaption) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsonp.createObjectBuilder();
     if (media.link() != null) {
       json.add("link", media.link());
     } else {

@@ -1,6 +1,6 @@
 package dev.crm.whatsapp.providers.gateway;
 
-import jakarta.json.Json;
+import dev.crm.whatsapp.platform.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -36,7 +36,7 @@ public record GatewayConfig(URI baseUrl, Optional<String> apiKey, String session
    */
   public static GatewayConfig parse(String json) {
     JsonObject object;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
       object = reader.readObject();
     } catch (RuntimeException notJson) {
       throw new IllegalArgumentException("are a JSON object {baseUrl, apiKey, session, webhookHmacKey}");
@@ -60,7 +60,7 @@ public record GatewayConfig(URI baseUrl, Optional<String> apiKey, String session
 
   /** The JSON {@link #parse(String)} reads. */
   public String toJson() {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("baseUrl", baseUrl.toString()).add("session", session);
+    JsonObjectBuilder json = Jsonp.createObjectBuilder().add("baseUrl", baseUrl.toString()).add("session", session);
     apiKey.ifPresent(k -> json.add("apiKey", k));
     webhookHmacKey.ifPresent(k -> json.add("webhookHmacKey", k));
     return json.build().toString();

@@ -1,8 +1,8 @@
 package dev.crm.whatsapp.providers.gateway;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.api.provider.SendOutcome;
 import dev.crm.whatsapp.dispatch.ErrorPolicy;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -58,7 +58,7 @@ final class WahaAnswer {
     if (body == null || body.isBlank()) {
       return Optional.empty();
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
       return Optional.of(reader.readObject());
     } catch (RuntimeException notJson) {
       return Optional.empty();

@@ -1,8 +1,8 @@
 package dev.crm.whatsapp.providers.gateway;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.api.provider.MessageContent;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
 
@@ -32,7 +32,7 @@ record WahaRequest(String path, String body) {
       case VIDEO -> "sendVideo";
       case DOCUMENT, AUDIO -> "sendFile";
     };
-    JsonObjectBuilder file = Json.createObjectBuilder().add("url", media.link())
+    JsonObjectBuilder file = Jsonp.createObjectBuilder().add("url", media.link())
         .add("mimetype", mimeType(media))
         .add("filename", media.filename() != null ? media.filename() : fileName(media.link()));
     JsonObjectBuilder body = base(session, to).add("file", file);
@@ -43,7 +43,7 @@ record WahaRequest(String path, String body) {
   }
 
   private static JsonObjectBuilder base(String session, PhoneNumber to) {
-    return Json.createObjectBuilder().add("session", session).add("chatId", chatId(to));
+    return Jsonp.createObjectBuilder().add("session", session).add("chatId", chatId(to));
   }
 
   private static String fileName(String link) {

@@ -1,6 +1,6 @@
 package dev.crm.whatsapp.providers.sandbox;
 
-import jakarta.json.Json;
+import dev.crm.whatsapp.platform.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
@@ -17,39 +17,39 @@ final class SandboxStatusPayload {
   static String failed(String senderId, String providerMessageId, String recipientDigits, String callbackData,
       int code, String title, Instant at) {
     JsonObjectBuilder item = item(providerMessageId, "failed", recipientDigits, callbackData, at)
-        .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        .add("errors", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder()
             .add("code", code)
             .add("title", title)
             .add("message", title)
-            .add("error_data", Json.createObjectBuilder().add("details", "sandbox outcome " + code))));
+            .add("error_data", Jsonp.createObjectBuilder().add("details", "sandbox outcome " + code))));
     return envelope(senderId, item);
   }
 
   private static JsonObjectBuilder item(String providerMessageId, String status, String recipientDigits,
       String callbackData, Instant at) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("id", providerMessageId)
         .add("status", status)
         .add("timestamp", Long.toString(at.getEpochSecond()))
         .add("recipient_id", recipientDigits)
         .add("biz_opaque_callback_data", callbackData)
-        .add("pricing", Json.createObjectBuilder()
+        .add("pricing", Jsonp.createObjectBuilder()
             .add("billable", true).add("pricing_model", "PMP").add("category", "utility"));
   }
 
   private static String envelope(String senderId, JsonObjectBuilder item) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("object", "whatsapp_business_account")
-        .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        .add("entry", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder()
             .add("id", "sandbox-waba")
-            .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            .add("changes", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder()
                 .add("field", "messages")
-                .add("value", Json.createObjectBuilder()
+                .add("value", Jsonp.createObjectBuilder()
                     .add("messaging_product", "whatsapp")
-                    .add("metadata", Json.createObjectBuilder()
+                    .add("metadata", Jsonp.createObjectBuilder()
                         .add("display_phone_number", "15550000000")
                         .add("phone_number_id", senderId))
-                    .add("statuses", Json.createArrayBuilder().add(item)))))))
+                    .add("statuses", Jsonp.createArrayBuilder().add(item)))))))
         .build()
         .toString();
   }

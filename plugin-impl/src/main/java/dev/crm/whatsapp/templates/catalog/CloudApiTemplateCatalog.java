@@ -1,10 +1,10 @@
 package dev.crm.whatsapp.templates.catalog;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.templates.TemplateDefinition;
 import dev.crm.whatsapp.templates.TemplateStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -131,7 +131,7 @@ public class CloudApiTemplateCatalog implements TemplateCatalog {
       throw new CatalogException("interrupted while calling the Graph API", false, e);
     }
     JsonObject body;
-    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(response.body()))) {
       body = reader.readObject();
     } catch (RuntimeException notJson) {
       throw new CatalogException("the Graph API answered " + response.statusCode() + " without JSON", false, notJson);

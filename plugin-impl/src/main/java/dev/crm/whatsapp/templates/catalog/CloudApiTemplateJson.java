@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.templates.catalog;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.templates.ParameterFormat;
 import dev.crm.whatsapp.templates.TemplateCategory;
 import dev.crm.whatsapp.templates.TemplateDefinition;
@@ -9,7 +10,6 @@ import dev.crm.whatsapp.templates.TemplateDefinition.Header;
 import dev.crm.whatsapp.templates.TemplateDefinition.HeaderFormat;
 import dev.crm.whatsapp.templates.TemplateQuality;
 import dev.crm.whatsapp.templates.TemplateStatus;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -34,7 +34,7 @@ public final class CloudApiTemplateJson {
 
   /** The creation body; without name, language and category when editing an existing template. */
   public static JsonObject submission(TemplateDefinition t, boolean edit) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsonp.createObjectBuilder();
     if (!edit) {
       json.add("name", t.name()).add("language", t.language());
     }
@@ -42,25 +42,25 @@ public final class CloudApiTemplateJson {
     if (t.parameterFormat() == ParameterFormat.NAMED) {
       json.add("parameter_format", "NAMED");
     }
-    JsonArrayBuilder components = Json.createArrayBuilder();
+    JsonArrayBuilder components = Jsonp.createArrayBuilder();
     if (t.category() == TemplateCategory.AUTHENTICATION) {
       // Meta's one-time-password shape: Meta writes the text; the button copies the code.
       return json.add("components", components
-          .add(Json.createObjectBuilder().add("type", "BODY").add("add_security_recommendation", true))
-          .add(Json.createObjectBuilder().add("type", "BUTTONS").add("buttons", Json.createArrayBuilder()
-              .add(Json.createObjectBuilder().add("type", "OTP").add("otp_type", "COPY_CODE"))))).build();
+          .add(Jsonp.createObjectBuilder().add("type", "BODY").add("add_security_recommendation", true))
+          .add(Jsonp.createObjectBuilder().add("type", "BUTTONS").add("buttons", Jsonp.createArrayBuilder()
+              .add(Jsonp.createObjectBuilder().add("type", "OTP").add("otp_type", "COPY_CODE"))))).build();
     }
     header(t).ifPresent(components::add);
     components.add(text("BODY", t.body(), "body", t));
     if (t.footer() != null && !t.footer().isEmpty()) {
-      components.add(Json.createObjectBuilder().add("type", "FOOTER").add("text", t.footer()));
+      components.add(Jsonp.createObjectBuilder().add("type", "FOOTER").add("text", t.footer()));
     }
     if (!t.buttons().isEmpty()) {
-      JsonArrayBuilder buttons = Json.createArrayBuilder();
+      JsonArrayBuilder buttons = Jsonp.createArrayBuilder();
       for (int i = 0; i < t.buttons().size(); i++) {
         buttons.add(button(t, i, t.buttons().get(i)));
       }
-      components.add(Json.createObjectBuilder().add("type", "BUTTONS").add("buttons", buttons));
+      components.add(Jsonp.createObjectBuilder().add("type", "BUTTONS").add("buttons", buttons));
     }
     return json.add("components", components).build();
   }
@@ -73,43 +73,43 @@ public final class CloudApiTemplateJson {
     if (format == HeaderFormat.TEXT) {
       return java.util.Optional.of(text("HEADER", t.header().text(), "header", t).add("format", "TEXT"));
     }
-    JsonObjectBuilder header = Json.createObjectBuilder().add("type", "HEADER").add("format", format.name());
+    JsonObjectBuilder header = Jsonp.createObjectBuilder().add("type", "HEADER").add("format", format.name());
     if (format.media()) {
-      header.add("example", Json.createObjectBuilder()
-          .add("header_handle", Json.createArrayBuilder().add(t.examples().get("header"))));
+      header.add("example", Jsonp.createObjectBuilder()
+          .add("header_handle", Jsonp.createArrayBuilder().add(t.examples().get("header"))));
     }
     return java.util.Optional.of(header);
   }
 
   /** A HEADER or BODY with its examples, positional or named as Meta wants each. */
   private static JsonObjectBuilder text(String type, String text, String component, TemplateDefinition t) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("type", type).add("text", text);
+    JsonObjectBuilder json = Jsonp.createObjectBuilder().add("type", type).add("text", text);
     List<String> names = new ArrayList<>(new java.util.LinkedHashSet<>(parameters(text)));
     if (names.isEmpty()) {
       return json;
     }
     String key = component.equals("header") ? "header_text" : "body_text";
-    JsonArrayBuilder examples = Json.createArrayBuilder();
+    JsonArrayBuilder examples = Jsonp.createArrayBuilder();
     if (t.parameterFormat() == ParameterFormat.NAMED) {
-      names.forEach(n -> examples.add(Json.createObjectBuilder().add("param_name", n)
+      names.forEach(n -> examples.add(Jsonp.createObjectBuilder().add("param_name", n)
           .add("example", t.examples().getOrDefault(component + "." + n, ""))));
-      return json.add("example", Json.createObjectBuilder().add(key + "_named_params", examples));
+      return json.add("example", Jsonp.createObjectBuilder().add(key + "_named_params", examples));
     }
     names.sort(java.util.Comparator.comparingInt(Integer::parseInt));
     names.forEach(n -> examples.add(t.examples().getOrDefault(component + "." + n, "")));
     // Meta wants the body's positional examples as one row inside an array, the header's flat.
-    JsonValue value = component.equals("body") ? Json.createArrayBuilder().add(examples).build() : examples.build();
-    return json.add("example", Json.createObjectBuilder().add(key, value));
+    JsonValue value = component.equals("body") ? Jsonp.createArrayBuilder().add(examples).build() : examples.build();
+    return json.add("example", Jsonp.createObjectBuilder().add(key, value));
   }
 
   private static JsonObjectBuilder button(TemplateDefinition t, int index, Button button) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("type", button.type().name());
+    JsonObjectBuilder json = Jsonp.createObjectBuilder().add("type", button.type().name());
     String example = t.examples().get("buttons." + index);
     switch (button.type()) {
       case URL:
         json.add("text", button.text()).add("url", button.url());
         if (!parameters(button.url()).isEmpty()) {
-          json.add("example", Json.createArrayBuilder().add(PARAMETER.matcher(button.url())
+          json.add("example", Jsonp.createArrayBuilder().add(PARAMETER.matcher(button.url())
               .replaceAll(Matcher.quoteReplacement(example == null ? "" : example))));
         }
         return json;

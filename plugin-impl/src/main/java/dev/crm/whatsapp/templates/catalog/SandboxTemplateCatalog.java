@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.templates.catalog;
 
+import dev.crm.whatsapp.platform.Jsonp;
 import dev.crm.whatsapp.templates.TemplateDefinition;
 import dev.crm.whatsapp.templates.TemplateQuality;
 import dev.crm.whatsapp.templates.TemplateStatus;
@@ -9,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -127,14 +127,14 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
 
   /** Meta's {@code message_template_status_update} change for the decision. */
   static String webhook(RemoteTemplate decided) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("object", "whatsapp_business_account")
-        .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        .add("entry", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder()
             .add("id", "sandbox-waba")
             .add("time", 0)
-            .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            .add("changes", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder()
                 .add("field", "message_template_status_update")
-                .add("value", Json.createObjectBuilder()
+                .add("value", Jsonp.createObjectBuilder()
                     .add("event", decided.status().name())
                     .add("message_template_id", decided.providerId())
                     .add("message_template_name", decided.definition().name())
