@@ -90,5 +90,10 @@ for numbers in $NUMBERS; do
   echo "  server CPU: $(awk "BEGIN{printf \"%.2f\", ($CPU1-$CPU0)*1000/$TICKS/$TOTAL}") CPU-ms per message" \
     "(two cores hold $(awk "BEGIN{printf \"%.0f\", 2000/(($CPU1-$CPU0)*1000/$TICKS/$TOTAL)}") of these a second, before PostgreSQL and the stub take their share)"
   echo "  stub: $(curl -sf http://127.0.0.1:$STUB_PORT/_stub/stats); load: $(uptime | sed 's/.*load/load/')"
+  # sends per claim / acceptance transaction (the dispatcher's group commits), from the application's metrics
+  curl -sf "http://127.0.0.1:$PORT/metrics?scope=application" | awk -F'[{}" ]+' '/^wa_dispatch_batch_size_(sum|count)/ {
+    split($0, kv, "of=\""); split(kv[2], of, "\""); v[of[1] "_" ($1 ~ /_sum$/ ? "sum" : "count")] = $NF }
+    END { for (k in v) if (k ~ /_count$/) { o = substr(k, 1, length(k) - 6); if (v[k] > 0)
+      printf "  batch: %s %d transactions, %.1f sends each\n", o, v[k], v[o "_sum"] / v[k] } }' || true
   kill $PAYARA; wait $PAYARA 2>/dev/null || true
 done

@@ -2,13 +2,20 @@ package dev.crm.whatsapp.consent;
 
 import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.api.TenantId;
+import dev.crm.whatsapp.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Opt-outs and opt-ins per tenant and phone, filed under a keyed hash of the number. The latest change
@@ -37,6 +44,30 @@ public class ConsentRegistry {
 
   public boolean isOptedOut(TenantId tenant, PhoneNumber phone) {
     return find(tenant, phone).map(r -> r.state() == ConsentState.OPTED_OUT).orElse(false);
+  }
+
+  /** A phone of a tenant. */
+  public record TenantPhone(TenantId tenant, PhoneNumber phone) {}
+
+  /**
+   * Which of {@code phones} are opted out, in one query through {@code sql} (the caller's transaction): the
+   * dispatcher checks a batch of sends at once.
+   */
+  public Set<TenantPhone> optedOutAmong(Sql sql, Collection<TenantPhone> phones) {
+    if (phones.isEmpty()) {
+      return Set.of();
+    }
+    Map<String, List<TenantPhone>> byHash = phones.stream().distinct()
+        .collect(Collectors.groupingBy(p -> hasher.hash(p.phone().e164())));
+    List<Object> parameters = new ArrayList<>(List.of(ConsentState.OPTED_OUT.name()));
+    parameters.addAll(byHash.keySet());
+    Set<TenantPhone> optedOut = new HashSet<>();
+    for (Object[] r : sql.query("SELECT tenant_id, phone_hash FROM wa_consent WHERE state = ? AND phone_hash IN ("
+        + Sql.placeholders(byHash.size()) + ")", parameters)) {
+      byHash.getOrDefault((String) r[1], List.of()).stream()
+          .filter(p -> p.tenant().value().equals(r[0])).forEach(optedOut::add);
+    }
+    return optedOut;
   }
 
   /**

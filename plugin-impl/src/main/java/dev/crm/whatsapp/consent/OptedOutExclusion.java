@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Leaves opted-out numbers out of audience previews and campaign snapshots, so that they are counted as
  * excluded up front instead of showing up as recipients who end {@code OPTED_OUT} at their turn. The
- * send-time check in {@link ConsentGate} still stands: a number may opt out after the snapshot.
+ * send-time check in the dispatcher's claim still stands: a number may opt out after the snapshot.
  */
 @ApplicationScoped
 public class OptedOutExclusion implements AudienceExclusion {

@@ -46,12 +46,18 @@ public class PhoneHasher {
 
   /** Hex HMAC of {@code text} (an E.164 number, or a provider message id). */
   public String hash(String text) {
+    Mac mac = macs.get();
+    return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A keyed Mac per thread: looking one up and keying it cost more than the hash (every send hashes). */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
     }
-  }
+  });
 }

@@ -38,6 +38,10 @@ import java.util.logging.Logger;
     // Each session spends most of its time waiting (database commits, the provider's answer): 32
     // concurrent sessions keep two cores busy; Payara's MDB pool holds 32 instances by default.
     @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "32"),
+    // Artemis's global client pool holds 8 threads per core, fewer than the sessions: with a pool of
+    // their own all 32 sessions deliver at once, and claims and acceptances batch by more
+    @ActivationConfigProperty(propertyName = "useGlobalPools", propertyValue = "false"),
+    @ActivationConfigProperty(propertyName = "threadPoolMaxSize", propertyValue = "40"),
     @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
     @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
 })

@@ -34,6 +34,19 @@ public class DispatchSettings {
     return retries;
   }
 
+  /**
+   * The retry schedule of a campaign's messages: the campaign's own backoff and attempts where it sets
+   * them, the installation's otherwise (and for messages of no campaign, {@code campaign} null).
+   */
+  RetrySchedule retriesOf(ClaimStatements.Campaign campaign) {
+    if (campaign == null || (campaign.retryBackoff() == null && campaign.maxAttempts() == null)) {
+      return retries;
+    }
+    return new RetrySchedule(campaign.retryBackoff() == null ? retries.backoff()
+        : parseDurations("retry backoff of campaign " + campaign.id(), campaign.retryBackoff()),
+        campaign.maxAttempts() == null ? retries.maxAttempts() : campaign.maxAttempts());
+  }
+
   /** How long a send of unknown outcome waits for a status webhook before it is marked {@code unknown}. */
   public Duration unknownAfter() {
     return uncertainAfter;

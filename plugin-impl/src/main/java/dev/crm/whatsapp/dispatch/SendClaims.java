@@ -1,19 +1,28 @@
 package dev.crm.whatsapp.dispatch;
 
 import dev.crm.whatsapp.api.MessageStatus;
-import dev.crm.whatsapp.history.LeadMessage;
+import dev.crm.whatsapp.consent.ConsentRegistry;
 import dev.crm.whatsapp.history.LeadMessages;
+import dev.crm.whatsapp.platform.DataSources;
+import dev.crm.whatsapp.platform.Sql;
 import dev.crm.whatsapp.providers.Providers;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,10 +34,59 @@ public class SendClaims {
 
   @Inject LeadMessages messages;
   @Inject SendAttempts attempts;
+  @Inject ConsentRegistry consent;
+  @Inject DispatchSettings settings;
   @Inject Clock clock;
 
   @PersistenceContext(unitName = "whatsapp")
   EntityManager em;
+
+  @Resource(lookup = DataSources.JNDI_NAME)
+  DataSource dataSource;
+
+  /**
+   * Where the batched statements run: one connection of the caller's JTA transaction in the container
+   * (the transaction commits it), or one committed by itself in tests outside the container.
+   */
+  interface Connections {
+    <T> T run(Function<Sql, T> work);
+
+    static Connections enlisted(Supplier<DataSource> dataSource) {
+      return new Connections() {
+        @Override
+        public <T> T run(Function<Sql, T> work) {
+          try (Connection connection = dataSource.get().getConnection()) {
+            return work.apply(Sql.over(connection));
+          } catch (SQLException e) {
+            throw new IllegalStateException("no database connection: " + e.getMessage(), e);
+          }
+        }
+      };
+    }
+
+    static Connections committing(DataSource dataSource) {
+      return new Connections() {
+        @Override
+        public <T> T run(Function<Sql, T> work) {
+          try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+              T result = work.apply(Sql.over(connection));
+              connection.commit();
+              return result;
+            } catch (RuntimeException e) {
+              connection.rollback();
+              throw e;
+            }
+          } catch (SQLException e) {
+            throw new IllegalStateException("database failure: " + e.getMessage(), e);
+          }
+        }
+      };
+    }
+  }
+
+  private Connections connections = Connections.enlisted(() -> dataSource);
 
   private final boolean postgres;
 
@@ -42,26 +100,37 @@ public class SendClaims {
     this.postgres = false;
   }
 
-  /** The message, if this caller won the claim on it. */
-  @Transactional(TxType.REQUIRES_NEW)
-  public Optional<LeadMessage> claim(String messageId) {
-    return claim(messageId, null, null);
-  }
-
-  /** The message, if this caller won the claim on it for the number {@code senderId} of {@code provider}. */
-  @Transactional(TxType.REQUIRES_NEW)
-  public Optional<LeadMessage> claim(String messageId, String provider, String senderId) {
-    if (!messages.claim(messageId, provider, senderId, OffsetDateTime.now(clock))) {
-      return Optional.empty();
-    }
-    return messages.find(messageId);
+  /**
+   * For tests outside the container, on PostgreSQL, with the default retry schedule: the batched claims and
+   * acceptances run on connections of {@code dataSource}, each batch committed by itself; the rest on
+   * {@code em}.
+   */
+  public static SendClaims over(EntityManager em, DataSource dataSource, ConsentRegistry consent, Clock clock) {
+    SendClaims claims = new SendClaims("jdbc:postgresql://tests");
+    claims.em = em;
+    claims.connections = Connections.committing(dataSource);
+    claims.messages = LeadMessages.over(em);
+    claims.attempts = SendAttempts.over(em);
+    claims.consent = consent;
+    claims.settings = new DispatchSettings("PT30S,PT60S,PT120S", 4, "PT1H");
+    claims.clock = clock;
+    return claims;
   }
 
   /**
-   * The outcome of a claim that respects the number's messaging tier: the claimed message, or nothing
-   * (already claimed or final), or the time the message was deferred to.
+   * Claims a batch of queued messages in one transaction ({@link ClaimStatements}); one claim per request,
+   * in order. Only a {@link Claim.Won} may be sent, by the caller that asked for it.
    */
-  public record TierClaim(Optional<LeadMessage> claimed, Optional<OffsetDateTime> deferredUntil) {}
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<Claim> claimAll(List<Claim.Request> requests) {
+    return connections.run(sql -> statements(sql).claim(requests, OffsetDateTime.now(clock)));
+  }
+
+  /**
+   * The outcome of a claim that respects the number's messaging tier: the claim, or the time the message
+   * was deferred to.
+   */
+  public record TierClaim(Claim claim, Optional<OffsetDateTime> deferredUntil) {}
 
   /**
    * Claims the message for the route's number if its 24-hour messaging tier has room for the recipient
@@ -79,39 +148,48 @@ public class SendClaims {
     MessagingTier tier = MessagingTier.over(em);
     Optional<MessagingTier.Queued> queued = tier.queued(messageId);
     if (queued.isEmpty()) {
-      return new TierClaim(Optional.empty(), Optional.empty());
+      return new TierClaim(new Claim.Lost(), Optional.empty());
     }
     if (queued.get().template()) {
       Optional<OffsetDateTime> room = tier.roomAt(route.provider().type(), route.senderId(), queued.get().phone(),
           route.dailyLimit(), now);
       if (room.isPresent()) {
         tier.defer(messageId, room.get(), MessagingTier.waitingReason(route.name(), route.dailyLimit(), room.get()), now);
-        return new TierClaim(Optional.empty(), room);
+        return new TierClaim(new Claim.Lost(), room);
       }
     }
-    if (!messages.claim(messageId, route.provider().type(), route.senderId(), now)) {
-      return new TierClaim(Optional.empty(), Optional.empty());
-    }
-    return new TierClaim(messages.find(messageId), Optional.empty());
+    return new TierClaim(statements(Sql.over(em)).claim(List.of(new Claim.Request(messageId,
+        route.provider().type(), route.senderId())), now).get(0), Optional.empty());
+  }
+
+  private ClaimStatements statements(Sql sql) {
+    return new ClaimStatements(sql, consent, postgres, campaign -> settings.retriesOf(campaign));
+  }
+
+  /** The provider accepted message {@code messageId} as {@code providerMessageId}, from {@code senderId}. */
+  public record Acceptance(String messageId, String provider, String senderId, String providerMessageId) {}
+
+  /**
+   * Records a batch of acceptances in one transaction ({@link AcceptanceStatements}). On PostgreSQL this
+   * commit does not wait for its WAL flush ({@code synchronous_commit = off} for this transaction only):
+   * losing it in a database crash leaves the messages claimed, so they become {@code unknown} or are
+   * resolved by their status webhooks, and are never sent again. The claim itself always commits
+   * synchronously.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<Boolean> acceptedAll(List<Acceptance> acceptances) {
+    return connections.run(sql -> {
+      if (postgres) {
+        sql.update("SET LOCAL synchronous_commit TO OFF", List.of());
+      }
+      new AcceptanceStatements(sql).record(acceptances, OffsetDateTime.now(clock));
+      return acceptances.stream().map(a -> Boolean.TRUE).toList();
+    });
   }
 
   @Transactional(TxType.REQUIRES_NEW)
   public void release(String messageId) {
     messages.release(messageId, OffsetDateTime.now(clock));
-  }
-
-  /**
-   * Records the provider's acceptance. On PostgreSQL this commit does not wait for its WAL flush
-   * ({@code synchronous_commit = off} for this transaction only): losing it in a database crash leaves
-   * the message claimed, so it becomes {@code unknown} or is resolved by its status webhook, and is never
-   * sent again. The claim itself always commits synchronously.
-   */
-  @Transactional(TxType.REQUIRES_NEW)
-  public void accepted(String messageId, String provider, String senderId, String providerMessageId) {
-    if (postgres) {
-      em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
-    }
-    messages.recordAccepted(messageId, provider, senderId, providerMessageId, OffsetDateTime.now(clock));
   }
 
   @Transactional(TxType.REQUIRES_NEW)
@@ -124,9 +202,9 @@ public class SendClaims {
    * publishes it when it is due.
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public void retryLater(LeadMessage message, int attempt, Duration delay, Integer code, String reason) {
+  public void retryLater(String messageId, int attempt, Duration delay, Integer code, String reason) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    attempts.requeue(message.id(), attempt, now, now.plus(delay), code, reason);
+    attempts.requeue(messageId, attempt, now, now.plus(delay), code, reason);
   }
 
   /** Ends the message in {@code status} after {@code attempt} attempts, refused by {@code senderId}. */

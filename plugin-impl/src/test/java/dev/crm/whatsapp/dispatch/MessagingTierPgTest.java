@@ -11,6 +11,8 @@ import dev.crm.whatsapp.api.provider.MessagingProvider;
 import dev.crm.whatsapp.api.provider.OutboundMessage;
 import dev.crm.whatsapp.api.provider.SendOutcome;
 import dev.crm.whatsapp.history.LeadMessage;
+import dev.crm.whatsapp.consent.ConsentRegistry;
+import dev.crm.whatsapp.consent.PhoneHasher;
 import dev.crm.whatsapp.history.LeadMessages;
 import dev.crm.whatsapp.history.MessageStore;
 import dev.crm.whatsapp.providers.Providers.Route;
@@ -62,11 +64,9 @@ class MessagingTierPgTest {
 
   private <T> T withClaims(Function<SendClaims, T> work) {
     return database.persistence().inTransaction(em -> {
-      SendClaims claims = new SendClaims("jdbc:postgresql://tests");
-      claims.messages = LeadMessages.over(em);
-      claims.attempts = SendAttempts.over(em);
-      claims.em = em;
-      claims.clock = Clock.fixed(NOW.toInstant(), ZoneOffset.UTC);
+      SendClaims claims = SendClaims.over(em, database.schema().dataSource(),
+          ConsentRegistry.over(em, PhoneHasher.withKey("test-hash-key")),
+          Clock.fixed(NOW.toInstant(), ZoneOffset.UTC));
       return work.apply(claims);
     });
   }
@@ -107,7 +107,7 @@ class MessagingTierPgTest {
 
     SendClaims.TierClaim outcome = claim(fourth, number(NUMBER, 3));
 
-    assertThat(outcome.claimed()).isEmpty();
+    assertThat(outcome.claim()).isInstanceOf(Claim.Lost.class);
     assertThat(outcome.deferredUntil()).hasValueSatisfying(at ->
         assertThat(at.toInstant()).isEqualTo(NOW.plusHours(14).toInstant()));
     LeadMessage waiting = store.find(fourth);
@@ -145,7 +145,7 @@ class MessagingTierPgTest {
     SendClaims.TierClaim outcome = claim(again, number(NUMBER, 2));
 
     assertThat(outcome.deferredUntil()).isEmpty();
-    assertThat(outcome.claimed()).hasValueSatisfying(m -> assertThat(m.id()).isEqualTo(again));
+    assertThat(outcome.claim()).isInstanceOfSatisfying(Claim.Won.class, m -> assertThat(m.messageId()).isEqualTo(again));
     assertThat(store.find(again).status()).isEqualTo(MessageStatus.SENDING);
     assertThat(store.find(again).senderId()).contains(NUMBER);
   }
@@ -166,7 +166,7 @@ class MessagingTierPgTest {
     SendClaims.TierClaim outcome = claim(next, number(NUMBER, 2));
 
     assertThat(uniqueRecipients(NUMBER)).isEqualTo(2); // the one counted and the claim just made
-    assertThat(outcome.claimed()).isPresent();
+    assertThat(outcome.claim()).isInstanceOf(Claim.Won.class);
   }
 
   @Test
@@ -177,7 +177,7 @@ class MessagingTierPgTest {
 
     SendClaims.TierClaim outcome = claim(text, number(NUMBER, 1));
 
-    assertThat(outcome.claimed()).isPresent();
+    assertThat(outcome.claim()).isInstanceOf(Claim.Won.class);
   }
 
   @Test
@@ -187,7 +187,7 @@ class MessagingTierPgTest {
 
     SendClaims.TierClaim outcome = claim(sent, number(NUMBER, 1));
 
-    assertThat(outcome.claimed()).isEmpty();
+    assertThat(outcome.claim()).isInstanceOf(Claim.Lost.class);
     assertThat(outcome.deferredUntil()).isEmpty();
     assertThat(store.find(sent).status()).isEqualTo(MessageStatus.SENT);
   }

@@ -15,11 +15,15 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * The HTTP calls to the Graph API, guarded by MicroProfile Fault Tolerance: a timeout, a circuit breaker
- * that opens after repeated I/O failures (the Graph API unreachable), and a bulkhead bounding concurrent
- * calls. There is deliberately no {@code @Retry}: a send is not idempotent. Annotation values can be
- * overridden by MicroProfile Config, e.g.
- * {@code dev.crm.whatsapp.providers.cloudapi.CloudApiClient/post/Timeout/value=20000}.
+ * The HTTP calls to the Graph API, guarded by MicroProfile Fault Tolerance: a circuit breaker that opens
+ * after repeated I/O failures (the Graph API unreachable) and a bulkhead bounding concurrent calls. There
+ * is deliberately no {@code @Retry}: a send is not idempotent. The send's time limit is the HTTP client's
+ * own (connect timeout {@code wa.cloudapi.connect-timeout}, request timeout
+ * {@code wa.cloudapi.request-timeout}), not {@code @Timeout}: Payara runs a {@code @Timeout} method's
+ * watchdog as a managed task whose context capture searched the application's jars on every call, 15 % of
+ * the dispatch path's CPU (docs/architecture.md); the client's limits also tell a connection never made
+ * (provably not sent) from an answer that never came (uncertain). Annotation values can be overridden by
+ * MicroProfile Config, e.g. {@code dev.crm.whatsapp.providers.cloudapi.CloudApiClient/post/Bulkhead/value=128}.
  */
 @ApplicationScoped
 public class CloudApiClient {
@@ -35,7 +39,6 @@ public class CloudApiClient {
         .build();
   }
 
-  @Timeout(value = 15, unit = ChronoUnit.SECONDS)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
       successThreshold = 2, failOn = IOException.class)
   @Bulkhead(64)

@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Sends through Meta's Cloud API. What is known about each call is said precisely: a connection never
@@ -47,8 +47,9 @@ public class CloudApiProvider implements MessagingProvider {
       return new SendOutcome.NotSent("circuit open: the Graph API failed repeatedly");
     } catch (BulkheadException full) {
       return new SendOutcome.NotSent("too many concurrent calls to the Graph API");
-    } catch (TimeoutException timeout) {
-      return new SendOutcome.Uncertain("no answer within the timeout");
+    } catch (HttpTimeoutException timeout) {
+      return neverConnected(timeout) ? new SendOutcome.NotSent("could not connect in time")
+          : new SendOutcome.Uncertain("no answer within the timeout");
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return new SendOutcome.Uncertain("interrupted while waiting for the answer");

@@ -11,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Sends through a WAHA session (a WhatsApp Web number). Such a number has no templates and no 24-hour
@@ -60,8 +60,10 @@ public class GatewayProvider implements MessagingProvider {
       return new SendOutcome.NotSent("circuit open: the gateway failed repeatedly");
     } catch (BulkheadException full) {
       return new SendOutcome.NotSent("too many concurrent calls to the gateway");
-    } catch (TimeoutException timeout) {
-      return new SendOutcome.Uncertain("no answer from the gateway within the timeout");
+    } catch (HttpTimeoutException timeout) {
+      return CloudApiProvider.neverConnected(timeout)
+          ? new SendOutcome.NotSent("could not connect to the gateway in time")
+          : new SendOutcome.Uncertain("no answer from the gateway within the timeout");
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return new SendOutcome.Uncertain("interrupted while waiting for the gateway");

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * The HTTP calls to a WAHA server, with its {@code X-Api-Key}, guarded like the Cloud API's: a timeout, a
+ * The HTTP calls to a WAHA server, with its {@code X-Api-Key}, guarded like the Cloud API's: the HTTP
+ * client's own connect and request timeouts on a send (not {@code @Timeout}, see {@code CloudApiClient}), a
  * circuit breaker on I/O failures, a bulkhead, and deliberately no retry (a send is not idempotent).
  */
 @ApplicationScoped
@@ -39,7 +40,6 @@ public class WahaClient {
     this(Duration.ofSeconds(3), Duration.ofSeconds(20));
   }
 
-  @Timeout(value = 30, unit = ChronoUnit.SECONDS)
   @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
       successThreshold = 2, failOn = IOException.class)
   @Bulkhead(32)
