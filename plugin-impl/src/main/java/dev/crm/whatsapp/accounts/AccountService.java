@@ -7,6 +7,7 @@ import dev.crm.whatsapp.providers.Providers;
 import dev.crm.whatsapp.providers.gateway.GatewayConfig;
 import dev.crm.whatsapp.providers.gateway.GatewayProvider;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public class AccountService {
   @Inject Providers providers;
   @Inject ConnectionTester tester;
   @Inject Clock clock;
+  @Inject Event<SenderPaused> paused;
 
   @Transactional
   public List<SenderAccount> list(String tenant) {
@@ -132,6 +134,7 @@ public class AccountService {
     accounts.bySender(provider, senderId).filter(a -> a.status() == SenderStatus.ACTIVE).ifPresent(account -> {
       account.status(SenderStatus.PAUSED, reason, OffsetDateTime.now(clock));
       LOG.warning(() -> "Sender number " + PhoneNumber.of(account.phoneNumber()).masked() + " paused: " + reason);
+      paused.fire(new SenderPaused(account.tenant(), account.id(), account.name(), reason));
     });
   }
 

@@ -3,6 +3,7 @@ package dev.crm.whatsapp.accounts;
 import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.dispatch.ErrorPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ public class GatewaySessionStatus {
   @Inject SenderAccounts accounts;
   @Inject SenderRouter router;
   @Inject Clock clock;
+  @Inject Event<SenderPaused> paused;
 
   /** For tests outside the container. */
   public static GatewaySessionStatus over(SenderAccounts accounts, Clock clock) {
@@ -62,9 +64,13 @@ public class GatewaySessionStatus {
       case "STOPPED", "FAILED", "SCAN_QR_CODE" -> {
         account.health(account.healthScore(), false, now);
         if (account.status() == SenderStatus.ACTIVE || pausedBySession) {
+          boolean newly = account.status() == SenderStatus.ACTIVE;
           account.status(SenderStatus.PAUSED, REASON_PREFIX + status, now);
           LOG.warning(() -> "Sender number " + PhoneNumber.of(account.phoneNumber()).masked() + " paused: "
               + REASON_PREFIX + status);
+          if (newly && paused != null) {
+            paused.fire(new SenderPaused(account.tenant(), account.id(), account.name(), REASON_PREFIX + status));
+          }
         }
       }
       default -> { } // STARTING and unknown values change nothing but the recorded status

@@ -1,27 +1,32 @@
 package dev.crm.whatsapp.accounts;
 
 /**
- * A sender number's health from 0 to 100, from its recent sends: success rate (40 points), error rate
- * (30), provider latency (15; full marks up to 1 s, none from 5 s) and connectivity (15; the last
- * connection test or send reached the provider). Healthy at 70 and above, critical below 30.
+ * A sender number's health from 0 to 100, from its provider calls of the last hour (seed 002's weights):
+ * success rate (40 points: accepted ÷ calls), error rate (30: refused by the provider ÷ calls),
+ * latency (15: full marks up to 1 s a call, none from 5 s) and connectivity (15: calls that reached the
+ * provider ÷ calls; without calls, the last connection test). A refusal the message was later retried
+ * after still counts against the number. Healthy at 70 and above, critical below 30.
  *
- * @param attempts sends with a known outcome in the window
- * @param succeeded of which accepted
- * @param errors of which refused with an error code
- * @param averageLatencyMillis mean time from claim to the provider's answer; {@code null} when unknown
- * @param connected whether the provider was reachable at last contact; {@code null} when never contacted
+ * @param accepted calls the provider accepted
+ * @param refused calls the provider refused with an error
+ * @param unreached calls that never reached it or whose answer never came
+ * @param averageLatencyMillis mean time of an answered call; {@code null} when unknown
+ * @param lastConnectionOk the last connection test's result; {@code null} when never tested
  */
-public record HealthScore(long attempts, long succeeded, long errors, Long averageLatencyMillis, Boolean connected) {
+public record HealthScore(long accepted, long refused, long unreached, Long averageLatencyMillis,
+    Boolean lastConnectionOk) {
   public static final int HEALTHY = 70;
   public static final int CRITICAL = 30;
 
-  /** The score; a number without traffic keeps full success and error marks. */
+  /** The score; a number without calls keeps full success and error marks. */
   public int score() {
-    double success = attempts == 0 ? 1.0 : (double) succeeded / attempts;
-    double errorRate = attempts == 0 ? 0.0 : (double) errors / attempts;
+    long calls = accepted + refused + unreached;
+    double success = calls == 0 ? 1.0 : (double) accepted / calls;
+    double errorRate = calls == 0 ? 0.0 : (double) refused / calls;
     double latency = averageLatencyMillis == null ? 1.0
         : clamp(1.0 - (averageLatencyMillis - 1000.0) / 4000.0);
-    double connectivity = connected == null || connected ? 1.0 : 0.0;
+    double connectivity = calls > 0 ? (double) (accepted + refused) / calls
+        : lastConnectionOk == null || lastConnectionOk ? 1.0 : 0.0;
     return (int) Math.round(40 * success + 30 * (1.0 - errorRate) + 15 * latency + 15 * connectivity);
   }
 

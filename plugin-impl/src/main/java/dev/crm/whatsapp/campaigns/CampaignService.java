@@ -5,6 +5,7 @@ import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.audience.AudienceSpec;
 import dev.crm.whatsapp.audience.Candidate;
 import dev.crm.whatsapp.audience.CsvRecipients;
+import dev.crm.whatsapp.dispatch.CampaignMessages;
 import dev.crm.whatsapp.platform.PhoneNormaliser;
 import dev.crm.whatsapp.platform.errors.ApiError;
 import dev.crm.whatsapp.platform.errors.ApiException;
@@ -39,6 +40,7 @@ public class CampaignService {
   @Inject TemplateRepository templates;
   @Inject PhoneNormaliser phones;
   @Inject Clock clock;
+  @Inject CampaignMessages held;
 
   @Inject
   @ConfigProperty(name = "wa.campaigns.csv.max-bytes", defaultValue = "104857600")
@@ -145,15 +147,20 @@ public class CampaignService {
     }
     requireSendable(campaign);
     campaign.moveTo(CampaignStatus.RUNNING, "resume", null, now());
+    held.releaseHeld(id, now());
     return campaign;
   }
 
-  /** Ends the campaign; recipients still waiting are marked skipped. */
+  /**
+   * Ends the campaign: recipients still waiting are marked skipped, and so are messages already made but
+   * not yet claimed by a sender; sends already under way finish.
+   */
   @Transactional
   public Campaign cancel(TenantId tenant, String id) {
     Campaign campaign = locked(tenant, id);
     campaign.moveTo(CampaignStatus.CANCELLED, "cancel", null, now());
     campaigns.skipPending(id, campaign.runNo(), "campaign cancelled", now());
+    held.skipWaiting(id, "campaign cancelled", now());
     return campaign;
   }
 

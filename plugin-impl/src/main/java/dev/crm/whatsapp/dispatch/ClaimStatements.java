@@ -13,13 +13,11 @@ import dev.crm.whatsapp.platform.Sql;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -60,8 +58,9 @@ final class ClaimStatements {
   /** One claim per request, in order. */
   List<Claim> claim(List<Claim.Request> requests, OffsetDateTime now) {
     List<String> ids = requests.stream().map(Claim.Request::messageId).distinct().toList();
+    // campaigns before messages, the order the feeder, pause, resume and cancel lock them in
+    Map<String, Campaign> campaigns = campaignsOf(ids);
     Map<String, Row> rows = lockClaimable(ids);
-    Map<String, Campaign> campaigns = campaignsOf(rows.values());
     Set<TenantPhone> optedOut = consent.optedOutAmong(sql, rows.values().stream()
         .map(r -> new TenantPhone(r.tenant(), r.phone())).toList());
 
@@ -123,8 +122,9 @@ final class ClaimStatements {
     return rows;
   }
 
-  private Map<String, Campaign> campaignsOf(Collection<Row> rows) {
-    List<String> ids = rows.stream().map(Row::campaignId).filter(Objects::nonNull).distinct().toList();
+  private Map<String, Campaign> campaignsOf(List<String> messageIds) {
+    List<Object> ids = sql.query("SELECT DISTINCT campaign_id FROM wa_message WHERE campaign_id IS NOT NULL AND id IN ("
+        + placeholders(messageIds.size()) + ")", messageIds).stream().map(r -> r[0]).toList();
     if (ids.isEmpty()) {
       return Map.of();
     }

@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.dispatch;
 
+import dev.crm.whatsapp.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -32,6 +33,19 @@ public class DispatchSettings {
 
   public RetrySchedule retries() {
     return retries;
+  }
+
+  /**
+   * The retry schedule of message {@code messageId}: its campaign's ({@link #retriesOf(ClaimStatements.Campaign)}),
+   * read through {@code sql} in the caller's transaction.
+   */
+  public RetrySchedule retriesOfMessage(Sql sql, String messageId) {
+    return sql.query("SELECT c.id, c.status, c.retry_backoff, c.max_attempts FROM wa_message m"
+            + " JOIN wa_campaign c ON c.id = m.campaign_id WHERE m.id = ?", List.of(messageId)).stream()
+        .findFirst()
+        .map(r -> retriesOf(new ClaimStatements.Campaign((String) r[0], (String) r[1], (String) r[2],
+            r[3] == null ? null : ((Number) r[3]).intValue())))
+        .orElse(retries);
   }
 
   /**

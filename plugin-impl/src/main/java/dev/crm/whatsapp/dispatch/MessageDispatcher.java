@@ -9,6 +9,7 @@ import dev.crm.whatsapp.providers.Providers.Route;
 import dev.crm.whatsapp.templates.StoredContent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -33,6 +34,7 @@ public class MessageDispatcher {
   static final int BATCH = 32;
   /** How many sends one claim or acceptance transaction served: {@code wa_dispatch_batch_size{of=...}}. */
   static final String BATCH_METRIC = "wa.dispatch.batch.size";
+  static final String NO_SENDER = "no usable sender number: all are paused, disabled or critical";
 
   @Inject SendClaims claims;
   @Inject Providers providers;
@@ -41,6 +43,8 @@ public class MessageDispatcher {
   @Inject Pacing pacing;
   @Inject TierGate tiers;
   @Inject MetricRegistry metrics;
+  @Inject SenderOutcomes outcomes;
+  @Inject Event<CampaignCannotSend> cannotSend;
 
   /** Claims of concurrent sends share one transaction; so do their recorded acceptances. */
   private GroupCommit<Claim.Request, Claim> claimBatches;
@@ -78,16 +82,32 @@ public class MessageDispatcher {
     }
     int attempt = won.attempts(); // the claim counted this attempt
     if (route.isEmpty()) {
-      SendOutcome none = new SendOutcome.NotSent("no usable sender number: all are paused, disabled or critical");
-      apply(won, attempt, null, NextStep.after(none, attempt, won.retries()));
+      noSender(won);
       return true;
     }
     MessageContent content = won.contentJson().map(StoredContent::read)
         .orElseGet(() -> new MessageContent.Text(won.body()));
     OutboundMessage outbound = new OutboundMessage(route.get().senderId(), won.phone(), content, won.messageId());
+    long started = System.nanoTime();
     SendOutcome outcome = route.get().provider().send(outbound);
+    outcomes.record(route.get().senderKey(), outcome, (System.nanoTime() - started) / 1_000_000);
     apply(won, attempt, route.get(), NextStep.after(outcome, attempt, won.retries()));
     return true;
+  }
+
+  /**
+   * No number of the tenant can send. A campaign's message is given back and held, its attempt not
+   * counted, and its campaign told to pause: retrying it would only use its attempts up while an admin
+   * fixes the numbers. Any other message is retried with backoff, like any send that never left.
+   */
+  private void noSender(Claim.Won won) {
+    if (won.campaignId().isPresent()) {
+      claims.holdUnsent(won.messageId(), won.tenant().value(), NO_SENDER);
+      cannotSend.fire(new CampaignCannotSend(won.tenant().value(), won.campaignId().get(), NO_SENDER));
+      return;
+    }
+    SendOutcome none = new SendOutcome.NotSent(NO_SENDER);
+    apply(won, won.attempts(), null, NextStep.after(none, won.attempts(), won.retries()));
   }
 
   private Claim claim(String messageId, Optional<Route> route) {
@@ -124,6 +144,7 @@ public class MessageDispatcher {
     } else if (step instanceof NextStep.AwaitWebhook await) {
       LOG.warning(() -> "Outcome of message " + id + " unknown (" + await.reason()
           + "); waiting for its status webhook");
+      claims.uncertain(id, await.reason());
     } else if (step instanceof NextStep.SendAgain again) {
       LOG.info(() -> "Message " + id + " attempt " + attempt + " refused (" + again.reason()
           + "); " + again.rule().action() + ", next attempt in " + again.delay());
@@ -137,6 +158,9 @@ public class MessageDispatcher {
       LOG.info(() -> "Message " + id + " ends " + end.status().wireName() + ": " + end.reason());
       claims.end(id, end.status(), attempt, end.code(), end.reason(),
           route == null ? null : route.provider().type(), route == null ? null : route.senderId());
+      if (end.rule().action() == ErrorAction.PAUSE_TEMPLATE && message.campaignId().isPresent()) {
+        cannotSend.fire(new CampaignCannotSend(message.tenant().value(), message.campaignId().get(), end.reason()));
+      }
     }
   }
 }

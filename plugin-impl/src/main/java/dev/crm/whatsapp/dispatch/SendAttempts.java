@@ -165,35 +165,6 @@ public class SendAttempts {
     return true;
   }
 
-  /**
-   * Outcomes of one sender's sends claimed since {@code since}: [accepted, refused with a code,
-   * mean milliseconds from claim to acceptance or -1 when none].
-   */
-  public long[] outcomesOf(String provider, String senderId, OffsetDateTime since) {
-    List<LeadMessage> recent = em.createQuery("SELECT m FROM LeadMessage m WHERE m.provider = :provider"
-            + " AND m.senderId = :sender AND m.sendingAt >= :since", LeadMessage.class)
-        .setParameter("provider", provider).setParameter("sender", senderId).setParameter("since", since)
-        .setMaxResults(2000)
-        .getResultList();
-    long accepted = 0;
-    long refused = 0;
-    long latencyTotal = 0;
-    long latencyCount = 0;
-    for (LeadMessage m : recent) {
-      if (m.sentAt() != null) {
-        accepted++;
-        long millis = java.time.Duration.between(m.sendingAt(), m.sentAt()).toMillis();
-        if (millis >= 0) {
-          latencyTotal += millis;
-          latencyCount++;
-        }
-      } else if (m.status() == MessageStatus.FAILED && m.errorCode().isPresent()) {
-        refused++;
-      }
-    }
-    return new long[] {accepted, refused, latencyCount == 0 ? -1 : latencyTotal / latencyCount};
-  }
-
   static String truncate(String text) {
     return text == null || text.length() <= 500 ? text : text.substring(0, 500);
   }

@@ -2,6 +2,7 @@ package dev.crm.whatsapp.dispatch;
 
 import dev.crm.whatsapp.api.MessageStatus;
 import dev.crm.whatsapp.consent.ConsentRegistry;
+import dev.crm.whatsapp.history.CampaignRecipientMirror;
 import dev.crm.whatsapp.history.LeadMessages;
 import dev.crm.whatsapp.platform.DataSources;
 import dev.crm.whatsapp.platform.Sql;
@@ -190,6 +191,31 @@ public class SendClaims {
   @Transactional(TxType.REQUIRES_NEW)
   public void release(String messageId) {
     messages.release(messageId, OffsetDateTime.now(clock));
+  }
+
+  /**
+   * Gives back a claimed message that never left and holds it ({@code queued}, {@code reason} as its hold,
+   * the attempt not counted) until its campaign is resumed.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void holdUnsent(String messageId, String tenant, String reason) {
+    Sql sql = Sql.over(em);
+    int held = sql.update("UPDATE wa_message SET status = 'QUEUED', attempts = attempts - 1, hold_reason = ?,"
+        + " next_attempt_at = NULL, version = version + 1 WHERE id = ? AND status = 'SENDING'", List.of(reason, messageId));
+    if (held == 1) {
+      CampaignRecipientMirror.followAll(sql, List.of(new CampaignRecipientMirror.Moved(messageId, tenant, null)),
+          MessageStatus.QUEUED, OffsetDateTime.now(clock));
+    }
+  }
+
+  /**
+   * Says why a claimed message's outcome is not known (it stays {@code sending} until a status webhook
+   * carrying its id resolves it, or the sweeper marks it {@code unknown}): visible in its history.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void uncertain(String messageId, String reason) {
+    Sql.over(em).update("UPDATE wa_message SET error_message = ? WHERE id = ? AND status = 'SENDING'",
+        List.of(SendAttempts.truncate("outcome uncertain (" + reason + "); waiting for its status webhook"), messageId));
   }
 
   @Transactional(TxType.REQUIRES_NEW)

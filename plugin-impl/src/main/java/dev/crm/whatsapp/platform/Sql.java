@@ -2,6 +2,7 @@ package dev.crm.whatsapp.platform;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +44,9 @@ public interface Sql {
           while (rows.next()) {
             Object[] row = new Object[columns];
             for (int i = 0; i < columns; i++) {
-              row[i] = rows.getObject(i + 1);
+              Object value = rows.getObject(i + 1);
+              // H2 answers TEXT columns as CLOBs; callers read text as strings on either database
+              row[i] = value instanceof Clob clob ? clob.getSubString(1, (int) clob.length()) : value;
             }
             result.add(row);
           }

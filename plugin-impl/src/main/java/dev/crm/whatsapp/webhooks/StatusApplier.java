@@ -1,17 +1,24 @@
 package dev.crm.whatsapp.webhooks;
 
+import dev.crm.whatsapp.accounts.AccountService;
+import dev.crm.whatsapp.api.MessageStatus;
 import dev.crm.whatsapp.consent.ConsentRegistry;
 import dev.crm.whatsapp.consent.ConsentSource;
 import dev.crm.whatsapp.consent.ConsentState;
 import dev.crm.whatsapp.consent.ErasedMessages;
-import dev.crm.whatsapp.history.LeadMessage;
-import dev.crm.whatsapp.history.LeadMessages;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import dev.crm.whatsapp.api.MessageStatus;
+import dev.crm.whatsapp.dispatch.CampaignCannotSend;
 import dev.crm.whatsapp.dispatch.DispatchSettings;
+import dev.crm.whatsapp.dispatch.ErrorAction;
 import dev.crm.whatsapp.dispatch.FailedDelivery;
 import dev.crm.whatsapp.dispatch.RetrySchedule;
+import dev.crm.whatsapp.history.LeadMessage;
+import dev.crm.whatsapp.history.LeadMessages;
+import dev.crm.whatsapp.platform.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -35,6 +42,12 @@ public class StatusApplier {
   @Inject ErasedMessages erased;
   @Inject DispatchSettings settings;
   @Inject Clock clock;
+
+  @Inject AccountService accounts;
+  @Inject Event<CampaignCannotSend> cannotSend;
+
+  @PersistenceContext(unitName = "whatsapp")
+  EntityManager em;
 
   private static final Logger LOG = Logger.getLogger(StatusApplier.class.getName());
   /** Without dispatch settings (hand-wired tests), a failed status ends the message. */
@@ -70,8 +83,9 @@ public class StatusApplier {
 
   /** A failed status with a code: the error policy decides between sending again and ending it ({@link FailedDelivery}). */
   private void applyFailure(String id, StatusUpdate update) {
-    int attempts = messages.find(id).map(LeadMessage::attempts).orElse(1);
-    RetrySchedule schedule = settings == null ? NO_RESEND : settings.retries();
+    Optional<LeadMessage> message = messages.find(id);
+    int attempts = message.map(LeadMessage::attempts).orElse(1);
+    RetrySchedule schedule = settings == null ? NO_RESEND : settings.retriesOfMessage(Sql.over(em), id);
     FailedDelivery.Decision decision = FailedDelivery.after(update.errorCode(), update.errorTitle(), attempts, schedule);
     if (decision.resendAfter().isPresent()) {
       OffsetDateTime now = clock == null ? update.at() : OffsetDateTime.now(clock);
@@ -84,5 +98,20 @@ public class StatusApplier {
       }
     }
     messages.advance(id, MessageStatus.FAILED, update.at(), update.errorCode(), decision.reason());
+    message.ifPresent(m -> stopWhatCannotSend(m, decision));
+  }
+
+  /**
+   * A failure that says the number cannot send pauses the number; one that says the template cannot be
+   * sent pauses the message's campaign, as when the send itself is refused so.
+   */
+  private void stopWhatCannotSend(LeadMessage message, FailedDelivery.Decision decision) {
+    ErrorAction action = decision.rule().action();
+    if (action == ErrorAction.PAUSE_SENDER && accounts != null && message.provider().isPresent()
+        && message.senderId().isPresent()) {
+      accounts.pause(message.provider().get(), message.senderId().get(), decision.reason());
+    } else if (action == ErrorAction.PAUSE_TEMPLATE && cannotSend != null && message.campaignId().isPresent()) {
+      cannotSend.fire(new CampaignCannotSend(message.tenant().value(), message.campaignId().get(), decision.reason()));
+    }
   }
 }

@@ -152,16 +152,4 @@ class SenderSelectionTest {
 
     assertThat(SenderSelection.choose(accounts, Optional.empty())).isEmpty();
   }
-
-  @Test
-  void healthScoreWeighsSuccessErrorsLatencyAndConnectivity() {
-    assertThat(new HealthScore(0, 0, 0, null, null).score()).isEqualTo(100);
-    assertThat(new HealthScore(100, 100, 0, 500L, true).score()).isEqualTo(100);
-    assertThat(new HealthScore(100, 50, 50, 500L, true).score()).isEqualTo(65);
-    assertThat(new HealthScore(100, 100, 0, 5000L, true).score()).isEqualTo(85);
-    assertThat(new HealthScore(10, 0, 10, null, false).score()).isEqualTo(15);
-    assertThat(HealthScore.level(70)).isEqualTo("healthy");
-    assertThat(HealthScore.level(69)).isEqualTo("degraded");
-    assertThat(HealthScore.level(29)).isEqualTo("critical");
-  }
 }

@@ -130,6 +130,7 @@ class CampaignServicePgTest {
     service.writer = RecipientWriter.over(service.campaigns);
     service.templates = dev.crm.whatsapp.templates.TemplateRepository.over(em);
     service.clock = Clock.fixed(T0.plusDays(2).toInstant(), ZoneOffset.UTC);
+    service.held = dev.crm.whatsapp.dispatch.CampaignMessages.over(em);
     return service;
   }
 

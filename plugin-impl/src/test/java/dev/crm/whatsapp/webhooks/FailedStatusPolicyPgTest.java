@@ -136,6 +136,7 @@ class FailedStatusPolicyPgTest {
     return database.persistence().inTransaction(em -> {
       StatusApplier applier = WebhookWiring.applier(em);
       applier.settings = new DispatchSettings("PT30S,PT60S", maxAttempts, "PT1H");
+      applier.em = em;
       applier.clock = CLOCK;
       return applier.apply(update);
     });
