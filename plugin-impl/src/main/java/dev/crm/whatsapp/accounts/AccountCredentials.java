@@ -3,7 +3,6 @@ package dev.crm.whatsapp.accounts;
 import dev.crm.whatsapp.providers.SenderCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -38,7 +37,6 @@ public class AccountCredentials implements SenderCredentials {
   private final Map<String, Opened> opened = new ConcurrentHashMap<>();
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<String> secretOf(String providerType, String senderId) {
     String key = providerType + ":" + senderId;
     Instant now = clock.instant();

@@ -2,7 +2,6 @@ package dev.crm.whatsapp.accounts;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,6 @@ public class SenderRouter {
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
 
   /** Empty when the tenant has no account at all; a choice, or none usable, otherwise. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Optional<SenderSelection.Choice>> choose(String tenant, Optional<String> preferredAccountId,
       SenderSelection.Load load) {
     List<SenderAccount> all = accountsOf(tenant);

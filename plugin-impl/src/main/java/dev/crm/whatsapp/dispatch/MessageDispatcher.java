@@ -11,8 +11,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -65,10 +63,13 @@ public class MessageDispatcher {
   }
 
   /**
+   * Called outside any transaction (the dispatch consumer's delivery is not transactional): the claim and
+   * each record commit in their own, and the provider call holds none. No {@code @Transactional} says so
+   * here: it would only add an interceptor to every send.
+   *
    * @return false when the request should be delivered again by the broker (interrupted while pacing,
    *     before anything was claimed)
    */
-  @Transactional(TxType.NOT_SUPPORTED)
   public boolean dispatch(DispatchRequest request) {
     Optional<Route> route = providers.route(TenantId.of(request.tenant()), request.preferredAccount(),
         pacing::freeShare);

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,6 @@ public class TierGate {
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   /** True when the route's number is close enough to its tier that each send must be checked exactly. */
-  @Transactional(Transactional.TxType.SUPPORTS)
   public boolean nearLimit(Route route) {
     if (route.dailyLimit() == null) {
       return false;
