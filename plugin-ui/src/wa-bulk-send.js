@@ -192,15 +192,19 @@ export class WaBulkSend extends WaElement {
    * breaks, polling the campaign view takes over; it also reads the final campaign.
    */
   async #follow(generation) {
-    const token = typeof this.tokenProvider === 'function' ? await this.tokenProvider() : this.token;
+    const url = await this.streamUrl(`campaigns/${WaElement.segment(this._campaign.id)}/progress`);
     if (generation !== this.#generation) return;
     if (typeof EventSource !== 'function') return this.#poll(generation, 0);
-    const query = token ? `?access_token=${encodeURIComponent(token)}` : '';
-    const source = new EventSource(this.apiUrl(`campaigns/${WaElement.segment(this._campaign.id)}/progress${query}`));
+    const source = new EventSource(url);
     this.#source = source;
     source.addEventListener('progress', (event) => {
       if (generation !== this.#generation) return source.close();
-      const data = JSON.parse(event.data);
+      let data;
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        return; // a malformed event changes nothing; the next one, or the final poll, brings the counts
+      }
       this._campaign = { ...this._campaign, status: data.status, counters: data.counts ?? this._campaign.counters };
       if (campaignProgress(this._campaign).finished) {
         source.close();
