@@ -9,7 +9,7 @@ const POLL_INTERVAL_MS = 1500;
 
 /**
  * `<wa-bulk-send lead-ids="1,2,3" api-base="..." token="...">`: the lead list's bulk action. A modal
- * dialog (opened with `open()` or the `open` attribute) that sends one approved template to the
+ * dialog (opened with `show()` or the `open` attribute) that sends one approved template to the
  * selected leads: variables read from each lead, how many are left out and why (the audience
  * preview), a preview, then the send's progress (the ad-hoc campaign's progress stream, or its view polled). The selection may
  * also be set as the `leadIds` property (an array).
