@@ -37,7 +37,7 @@ export function lineChart({ title, labels, series }) {
         borderWidth: 2, pointRadius: 2.5, tension: 0,
       })),
     },
-    options: axes({ integer: true }),
+    options: axes({ integer: true, single: labels.length === 1 }),
   };
   return figure(title, chart(config, `${title}: ${said}`), legend(series),
     table(['', ...labels], series.map((s) => [s.label, ...s.values])));
@@ -67,7 +67,8 @@ export function pieChart({ title, entries }) {
       datasets: [{
         data: slices.length ? slices.map((s) => s.value) : [1],
         backgroundColor: slices.length ? slices.map((s, i) => colour(s.key, i)) : ['#f1f3f5'],
-        borderColor: '#fff', borderWidth: 1,
+        // A lone slice is the whole circle: a border would draw its seam from the centre to the top.
+        borderColor: '#fff', borderWidth: slices.length > 1 ? 1 : 0,
       }],
     },
     options: { plugins: { tooltip: { enabled: slices.length > 0 } } },
@@ -76,10 +77,11 @@ export function pieChart({ title, entries }) {
     table(['', 'Recipients'], entries.map((e) => [e.label, e.value])));
 }
 
-function axes({ integer }) {
+/** `single` (line charts): a lone x value sits in the middle (offset), not on the left edge; bars keep theirs. */
+function axes({ integer, single }) {
   return {
     scales: {
-      x: { grid: { display: false }, ticks: { color: '#52606d', font: { size: 11 }, maxRotation: 0, autoSkipPadding: 12 } },
+      x: { ...(single === undefined ? {} : { offset: single }), grid: { display: false }, ticks: { color: '#52606d', font: { size: 11 }, maxRotation: 0, autoSkipPadding: 12 } },
       y: { beginAtZero: true, grid: { color: '#e4e7eb' }, ticks: { color: '#52606d', font: { size: 11 }, precision: integer ? 0 : undefined } },
     },
   };

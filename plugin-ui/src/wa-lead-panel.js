@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
 import { WaElement } from './wa-base.js';
 import { leadPanelStyles } from './wa-lead-panel.styles.js';
-import { renderMessage } from './message-item.js';
+import { renderHistory, renderLeadHeader } from './lead-history.js';
 import { needsRefresh } from './lib/status.js';
 import { canSend, isSendShortcut } from './lib/composer.js';
 import { attachmentProblem } from './lib/attachments.js';
 import { renderTextComposer } from './text-composer.js';
-import { formatTime, mergeMessages, newestFirst } from './lib/timeline.js';
+import { mergeMessages, newestFirst } from './lib/timeline.js';
 import { composerState } from './lib/window.js';
 import { defaultBindings, mediaHeaderKind, sendable } from './lib/templates.js';
 import { formStyles, previewStyles } from './whatsapp-preview.js';
@@ -96,14 +96,14 @@ export class WaLeadPanel extends WaElement {
     return html`<section class="panel" aria-labelledby="wa-title" aria-busy=${this._loading ? 'true' : 'false'}>
       <header class="head">
         <h2 id="wa-title">WhatsApp</h2>
-        ${this.#renderLead()}
+        ${renderLeadHeader(this._lead, this._loading)}
         ${state.optedOut ? html`<span class="consent" role="status">Opted out</span>` : nothing}
       </header>
       ${this.renderError(this._loadError, { onDismiss: () => (this._loadError = null) })}
       ${state.notice ? html`<p id="wa-window" class="notice ${state.freeText ? '' : 'blocked'}" role="note">${state.notice}</p>` : nothing}
       ${state.optedOut ? nothing : this.#renderComposer(state)}
       <h3 id="wa-history" class="visually-hidden">Message history, newest first</h3>
-      ${this.#renderHistory()}
+      ${renderHistory(this._items, { loading: this._loading, nextCursor: this._nextCursor, onOlder: () => this.#loadOlder() })}
     </section>`;
   }
 
@@ -156,29 +156,6 @@ export class WaLeadPanel extends WaElement {
     this._bindings = template ? defaultBindings(template, this._lead) : {};
     this._mediaLink = '';
     this._sendError = null;
-  }
-
-  #renderLead() {
-    const lead = this._lead;
-    if (!lead) return this._loading ? html`<span class="hint">Loading…</span>` : nothing;
-    const local = lead.timeZone ? formatTime(new Date().toISOString(), { timeZone: lead.timeZone }) : '';
-    return html`<p class="who">
-        <span class="name">${lead.name}</span>
-        ${lead.phone ? html`<span class="phone" aria-label="Phone">${lead.phone}</span>` : nothing}
-      </p>
-      ${local ? html`<span class="local">Lead's local time: ${local} (${lead.timeZone})</span>` : nothing}`;
-  }
-
-  #renderHistory() {
-    if (!this._items.length) {
-      return this._loading ? nothing : html`<p class="empty">No WhatsApp messages with this lead yet.</p>`;
-    }
-    return html`<ol class="timeline" aria-labelledby="wa-history" tabindex="0">
-        ${this._items.map((message) => renderMessage(message))}
-      </ol>
-      ${this._nextCursor
-        ? html`<button class="older" type="button" @click=${this.#loadOlder}>Show older messages</button>`
-        : nothing}`;
   }
 
   #onKeydown(event) {
