@@ -50,7 +50,7 @@ export function barChart({ title, items, key = 'sent' }) {
     type: 'bar',
     data: {
       labels: items.map((i) => truncate(i.label, 14)),
-      datasets: [{ label: title, data: items.map((i) => Number(i.value) || 0), backgroundColor: colour(key), borderRadius: 2 }],
+      datasets: [{ label: title, data: items.map((i) => Number(i.value) || 0), backgroundColor: colour(key), borderRadius: 2, maxBarThickness: 56 }],
     },
     options: axes({ integer: true }),
   };
