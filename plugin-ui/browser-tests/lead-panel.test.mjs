@@ -47,7 +47,7 @@ test('outside the 24-hour window free text is not offered, and the panel says wh
 });
 
 test('an API refusal is shown in the panel, naming the field', async () => {
-  const template = await pickupTemplate(unique('bad_phone'));
+  const template = await pickupTemplate(unique('phone_check'));
   await withPage(async (page) => {
     await page.goto(new URL('demo/', baseUrl).href);
     await page.getByRole('button', { name: 'Ayu Brown' }).waitFor(); // the first page is in: searching now cannot race it

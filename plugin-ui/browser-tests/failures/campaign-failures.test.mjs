@@ -40,7 +40,9 @@ test('a campaign with failures shows its timeline, errors and failed recipients;
 
     // The failed recipients: one row each (up to the first page), with their error code.
     const list = detail.getByRole('table', { name: 'Failed recipients' });
-    assert.equal(await list.getByRole('row').count() - 1, Math.min(failed, 20));
+    const shown = Math.min(failed, 20);
+    await list.getByRole('row').nth(shown).waitFor(); // the header row, then one per failed recipient
+    assert.equal(await list.getByRole('row').count() - 1, shown);
     assert.equal(await list.getByRole('row').nth(1).getByText(/131026|131053/).count(), 1);
     await screenshot(page, 'campaign-detail-errors');
 
