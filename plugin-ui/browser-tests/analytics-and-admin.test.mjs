@@ -3,56 +3,53 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, screenshot, withPage } from './browser.mjs';
+import { approvedTemplate, call, demoToken, launchCampaign, settled, statsWhen } from './api.mjs';
 
-/**
- * The analytics figures in the shape of the shared contract (GET /analytics), used only while the
- * server answers 404 because the analytics endpoint has not been merged into this build; once it
- * exists, its real answer passes through untouched.
- */
-function contractFixture(from, to) {
-  const daily = [['2026-03-01', 40, 38, 30, 2], ['2026-03-02', 55, 50, 41, 5], ['2026-03-03', 20, 19, 12, 1]]
-    .map(([date, sent, delivered, read, failed]) => ({ date, sent, delivered, read, failed }));
-  return {
-    from, to,
-    totals: { sent: 115, delivered: 107, read: 83, failed: 8, rates: { delivery: 0.93, read: 0.72, response: 0.2, failure: 0.07, conversion: 0.04 } },
-    daily,
-    campaigns: [
-      { id: 'c1', name: 'Spring sale', status: 'COMPLETED', sent: 80, delivered: 75, read: 60, failed: 5, conversions: 3, rates: { read: 0.75 } },
-      { id: 'c2', name: 'Webinar invite', status: 'RUNNING', sent: 35, delivered: 32, read: 23, failed: 3, conversions: 1, rates: { read: 0.66 } },
-    ],
-    topTemplates: { byUse: [{ templateId: 't1', name: 'spring_offer', sent: 80 }], byReadRate: [{ templateId: 't1', name: 'spring_offer', readRate: 0.75 }] },
-    conversions: [{ campaignId: 'c1', name: 'Spring sale', count: 3 }, { campaignId: 'c2', name: 'Webinar invite', count: 1 }],
-    senders: [{ senderId: 's1', name: 'Demo sandbox number', points: daily.map((d) => ({ date: d.date, health: 100 })) }],
-  };
-}
+test('the analytics dashboard shows the figures of a campaign this test sent, and its conversion', async () => {
+  const token = await demoToken();
+  const template = await approvedTemplate(token, 'ui_campaign_hello');
+  const name = `Analytics ${Date.now()}`;
+  const launched = await launchCampaign(token, { name, template, audience: { sources: ['website'], priorities: ['low'] } });
+  const stats = await statsWhen(token, launched.id, settled);
+  const reached = stats.counts.read;
+  assert.ok(reached > 0, 'the campaign reached someone');
+  assert.equal(stats.counts.failed ?? 0, 0, 'this server fails nothing');
+  // One of its leads becomes a customer: the conversion is credited to this campaign, the latest to reach it.
+  const [recipient] = (await call(token, 'GET', `campaigns/${launched.id}/recipients?status=read&size=1`)).items;
+  const admin = await demoToken('acme', 'admin');
+  await call(admin, 'POST', 'conversions', { leadId: recipient.leadId, customerId: `C-${Date.now()}` });
 
-test('the analytics dashboard shows metric cards, messages per day, sends per campaign and top templates', async () => {
   await withPage(async (page) => {
-    await page.route('**/api/v1/analytics?*', async (route) => {
-      const answer = await route.fetch();
-      if (answer.status() !== 404) return route.fulfill({ response: answer });
-      const url = new URL(route.request().url());
-      return route.fulfill({ json: contractFixture(url.searchParams.get('from'), url.searchParams.get('to')) });
-    });
-    await page.goto(new URL('demo/analytics.html', baseUrl).href);
+    // Mounted with a token-provider callback, as a host with short-lived tokens mounts it.
+    await page.goto(new URL('demo/analytics.html?auth=provider', baseUrl).href);
     const dashboard = page.locator('wa-analytics-dashboard');
     const totals = dashboard.getByRole('list', { name: 'Totals' });
     await totals.waitFor({ timeout: 15_000 });
     assert.equal(await totals.getByRole('listitem').count(), 8);
-    for (const label of ['Sent', 'Delivered', 'Read rate', 'Conversions']) {
-      await totals.getByRole('listitem').filter({ hasText: label }).first().waitFor();
-    }
-    await dashboard.getByRole('img', { name: /^Messages per day/ }).waitFor();
-    await dashboard.getByRole('img', { name: /^Sent per campaign/ }).waitFor();
+    const sentCard = totals.getByRole('listitem').filter({ has: page.locator('.label', { hasText: /^Sent$/ }) });
+    assert.ok(Number((await sentCard.locator('.value').innerText()).replace(/,/g, '')) >= reached, 'the total holds this campaign');
+
+    // This campaign's row: the figures the server has for it, which this test made.
+    const row = dashboard.getByRole('table', { name: 'Campaigns' }).getByRole('row', { name: new RegExp(name) });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allInnerTexts();
+    assert.deepEqual(cells.slice(2, 6).map((c) => Number(c.replace(/,/g, ''))), [reached, reached, reached, 0]);
+    assert.equal(cells[6], '100.0%');
+    assert.equal(cells[7], '1');
+    await dashboard.getByRole('img', { name: new RegExp(`^Sent per campaign: .*${name} ${reached}`) }).waitFor();
+    await dashboard.getByRole('img', { name: new RegExp(`^Conversions per campaign: .*${name} 1`) }).waitFor();
+    await dashboard.getByRole('img', { name: /^Messages per day: Sent \d+ in total/ }).waitFor();
     await dashboard.getByRole('heading', { name: 'Top templates' }).waitFor();
+    await dashboard.getByRole('list', { name: 'By use' }).getByText('ui_campaign_hello').waitFor();
     assert.equal(await dashboard.getByRole('alert').count(), 0, 'no error shown');
+    assert.ok(await page.evaluate(() => window.waTokenProviderCalls) > 0, 'the element asked the host for its token');
+    await screenshot(page, 'analytics-dashboard');
 
     // The date range is an ordinary, labelled form field: changing it asks for that range.
     const asked = page.waitForRequest((request) => request.url().includes('from=2026-01-01'));
     await dashboard.getByLabel('From').fill('2026-01-01');
     await dashboard.getByLabel('From').press('Tab');
     await asked;
-    await screenshot(page, 'analytics-dashboard');
   });
 });
 
@@ -71,6 +68,41 @@ test('an admin sees the sender numbers with their health and tests a connection 
     await row.getByRole('status').getByText('Connected').waitFor({ timeout: 15_000 });
     await row.getByRole('button', { name: 'Test connection of Demo sandbox number' }).and(page.locator(':enabled')).waitFor();
     await screenshot(page, 'sender-numbers');
+  });
+});
+
+test('an admin links a phone to a gateway number by its QR code, and disables the number after a confirmation', async () => {
+  // A WhatsApp Web (WAHA) number of globex, whose gateway (BrowserIT's stub) waits for a phone to scan its QR.
+  const admin = await demoToken('globex', 'admin');
+  const credentials = JSON.stringify({ baseUrl: process.env.WA_WAHA_URL, apiKey: process.env.WA_WAHA_KEY, session: 'default' });
+  const number = await call(admin, 'POST', 'accounts', { name: `Web ${Date.now() % 100000}`, phoneNumber: `+62811${String(Date.now()).slice(-7)}`,
+    provider: 'gateway', senderId: `browser-waha-${Date.now()}`, credentials, primary: false });
+  await withPage(async (page) => {
+    await page.goto(new URL('demo/admin.html', baseUrl).href);
+    await page.locator('#identity select[name=tenant]').selectOption('globex');
+    await page.locator('#identity select[name=group]').selectOption('admin');
+    await page.locator('#identity').getByRole('button', { name: 'Switch' }).click();
+    const numbers = page.locator('wa-sender-numbers');
+    const row = numbers.getByRole('row', { name: new RegExp(number.name) });
+    await row.getByRole('button', { name: `Link a phone to ${number.name}` }).click();
+    const session = numbers.getByRole('region', { name: `Session of ${number.name}` });
+    await session.getByText('State:').waitFor({ timeout: 15_000 });
+    const qr = session.getByRole('img', { name: /^QR code: scan it in WhatsApp/ });
+    await qr.waitFor();
+    assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the QR image the gateway made is shown');
+    await screenshot(page, 'sender-numbers-qr');
+
+    // Disabling asks first; the focus moves into the question and back to the button when it is kept.
+    const disable = row.getByRole('button', { name: `Disable ${number.name}` });
+    await disable.click();
+    const confirm = numbers.getByRole('alertdialog');
+    assert.equal(await confirm.getByRole('button', { name: 'Keep it' }).evaluate((el) => el.matches(':focus')), true);
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    assert.equal(await disable.evaluate((el) => el.matches(':focus')), true);
+    await disable.click();
+    await numbers.getByRole('alertdialog').getByRole('button', { name: 'Yes, disable' }).click();
+    await row.getByText(/disabled/i).first().waitFor({ timeout: 15_000 });
   });
 });
 

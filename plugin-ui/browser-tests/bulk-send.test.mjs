@@ -1,10 +1,11 @@
 // The bulk-send dialog, opened by the demo CRM's lead list action for the selected leads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { approvedTemplate, baseUrl, screenshot, unique, withPage } from './browser.mjs';
+import { baseUrl, screenshot, unique, withPage } from './browser.mjs';
+import { pickupTemplate } from './api.mjs';
 
 test('a rep bulk-sends a template to selected leads, sees who is left out, and follows the progress', async () => {
-  const template = await approvedTemplate(unique('bulk'));
+  const template = await pickupTemplate(unique('bulk'));
   await withPage(async (page) => {
     await page.goto(new URL('demo/', baseUrl).href);
     await page.getByRole('checkbox', { name: 'Select Ayu Brown' }).check(); // waits for the first page

@@ -47,6 +47,7 @@ async function buildAndLaunch(page, { name, audience, throttle, at = null, shots
     await builder.getByLabel('Start at (your local time)').fill(at);
   }
   await builder.getByLabel('Messages per minute at most').fill(String(throttle));
+  if (shots) await screenshot(page, 'campaign-builder-schedule');
   await builder.getByRole('button', { name: 'Next' }).click();
 
   // 4. Review and launch.
@@ -201,5 +202,14 @@ test('an A/B split must name a template per variant and add up to 100% before th
     await builder.getByText(`Variant A: ${template.name} (70%)`).waitFor();
     await builder.getByText(`Variant B: ${template.name} (30%)`).waitFor();
     await screenshot(page, 'campaign-builder-ab');
+
+    // The server splits the audience between the variants: the campaign is launched and runs to its end.
+    const launched = page.evaluate(() => new Promise((resolve) => document.getElementById('plugin-slot')
+      .addEventListener('wa-campaign-launched', (e) => resolve(e.detail), { once: true })));
+    await builder.getByRole('button', { name: 'Launch campaign' }).click();
+    const campaign = await launched;
+    assert.deepEqual(campaign.variants.map((v) => [v.key, v.percent]), [['A', 70], ['B', 30]]);
+    const detail = campaigns.locator('wa-campaign-detail');
+    await detail.locator('#campaign-status', { hasText: 'Completed' }).waitFor({ timeout: 90_000 });
   });
 });

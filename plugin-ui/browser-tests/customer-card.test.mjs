@@ -2,7 +2,8 @@
 // and the campaign credited with the conversion.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, approvedTemplate, baseUrl, screenshot, unique, withPage } from './browser.mjs';
+import { baseUrl, screenshot, unique, withPage } from './browser.mjs';
+import { api, pickupTemplate } from './api.mjs';
 
 test('a converted customer shows the lead it came from, linked to the lead screen', async () => {
   // The host reports the conversion (as its service account would); a repeat answers with the record on file.
@@ -24,7 +25,7 @@ test('a converted customer shows the lead it came from, linked to the lead scree
 });
 
 test('a customer converted after a campaign reached the lead names that campaign', async () => {
-  const template = await approvedTemplate(unique('convert'));
+  const template = await pickupTemplate(unique('convert'));
   const call = await api(['admin']);
   const campaign = await call('POST', 'leads/bulk-messages', { leadIds: ['2'], templateId: template.id,
     bindings: { 'body.1': { source: 'lead', field: 'first_name' }, 'body.2': { source: 'constant', value: 'C-2' } } });

@@ -1,7 +1,8 @@
 // The lead panel, mounted by the demo CRM exactly as a host mounts it, against the real plugin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, approvedTemplate, baseUrl, screenshot, unique, withPage } from './browser.mjs';
+import { baseUrl, screenshot, unique, withPage } from './browser.mjs';
+import { api, leadWrites, pickupTemplate } from './api.mjs';
 
 async function openLead(page, name) {
   await page.goto(new URL('demo/', baseUrl).href);
@@ -10,7 +11,7 @@ async function openLead(page, name) {
 }
 
 test('a rep sends a template from the lead panel, sees the preview, and watches it reach "read"', async () => {
-  const template = await approvedTemplate(unique('pickup'));
+  const template = await pickupTemplate(unique('pickup'));
   await withPage(async (page) => {
     const panel = await openLead(page, 'Ayu Brown');
     await panel.getByRole('radio', { name: 'Template' }).check();
@@ -46,7 +47,7 @@ test('outside the 24-hour window free text is not offered, and the panel says wh
 });
 
 test('an API refusal is shown in the panel, naming the field', async () => {
-  const template = await approvedTemplate(unique('refused'));
+  const template = await pickupTemplate(unique('phone_check'));
   await withPage(async (page) => {
     await page.goto(new URL('demo/', baseUrl).href);
     await page.getByRole('button', { name: 'Ayu Brown' }).waitFor(); // the first page is in: searching now cannot race it
@@ -66,7 +67,7 @@ test('an API refusal is shown in the panel, naming the field', async () => {
 });
 
 test('the template composer works from the keyboard alone', async () => {
-  const template = await approvedTemplate(unique('keyboard'));
+  const template = await pickupTemplate(unique('keyboard'));
   await withPage(async (page) => {
     const panel = await openLead(page, 'Ayu Brown');
     await panel.getByRole('note').waitFor(); // the window is known to be closed: only templates are offered
@@ -103,4 +104,43 @@ test('an opted-out lead is marked as such and offered no composer', async () => 
   } finally {
     await admin('DELETE', `consent/opt-outs/${encodeURIComponent('+6281329189088')}`);
   }
+});
+
+test('inside the window a rep writes free text with its counter, and sends a file with a caption', async () => {
+  await leadWrites('6285719509313', 'Hi, could you send me the price list?'); // Budi Taylor
+  await withPage(async (page) => {
+    const panel = await openLead(page, 'Budi Taylor');
+    const free = panel.getByRole('radio', { name: 'Free text' });
+    await page.waitForFunction((el) => el.shadowRoot.querySelector('input[value=text]')?.checked === true,
+      await panel.elementHandle(), { timeout: 15_000 });
+    assert.equal(await free.isDisabled(), false);
+    const message = panel.getByRole('textbox', { name: /^Message/ });
+    await message.fill('Hello Budi, here is our price list for this month.');
+    assert.equal((await panel.locator('#wa-counter').innerText()).replace(/\s+/g, ' ').trim(), '50 / 4,096 characters');
+    await screenshot(page, 'lead-panel-free-text');
+
+    // A file WhatsApp does not send is refused here, before any upload; one that is not what its type says,
+    // by the server (422 naming the file).
+    const file = panel.getByLabel('Attach a file');
+    await file.setInputFiles({ name: 'prices.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004') });
+    assert.match(await panel.locator('#wa-file-error').innerText(), /does not send application\/zip/);
+    await file.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 not a picture') });
+    await panel.locator('#wa-file-error', { hasText: 'not a PNG image' }).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'lead-panel-attachment-refused');
+
+    await file.setInputFiles({ name: 'prices.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% March prices\n') });
+    await panel.locator('#wa-attached', { hasText: 'prices.pdf' }).waitFor({ timeout: 15_000 });
+    assert.equal(await panel.locator('#wa-file-error').count(), 0, 'the refusal is gone once a good file is attached');
+    assert.match(await panel.locator('#wa-counter').innerText(), /\/ 1,024/); // the text is now the file's caption
+    await screenshot(page, 'lead-panel-attachment');
+    const sent = page.evaluate(() => new Promise((resolve) => document.getElementById('plugin-slot')
+      .addEventListener('wa-message-sent', (e) => resolve(e.detail), { once: true })));
+    await panel.getByRole('button', { name: 'Send document' }).click();
+    const detail = await sent;
+    assert.equal(detail.type, 'document');
+    assert.equal(detail.text, 'Hello Budi, here is our price list for this month.');
+    const bubble = panel.locator('li.msg.outbound', { hasText: 'here is our price list' }).first();
+    await bubble.getByText('document').waitFor();
+    await bubble.getByRole('img', { name: /^Read/ }).waitFor({ timeout: 30_000 });
+  });
 });

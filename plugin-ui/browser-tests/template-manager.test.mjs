@@ -53,3 +53,35 @@ test('a template with a mistake shows the error on its field; fixed, it is submi
     await screenshot(page, 'template-manager-list');
   });
 });
+
+test('a template the provider refuses at submit shows the refusal above the steps; changed, it is submitted', async () => {
+  const name = unique('summer_note');
+  await withPage(async (page) => {
+    await page.goto(new URL('demo/templates.html', baseUrl).href);
+    const manager = page.locator('wa-template-manager');
+    await manager.getByRole('button', { name: 'New template' }).click();
+    await manager.getByLabel('Name', { exact: true }).fill(name);
+    await manager.getByLabel('Category').selectOption('UTILITY');
+    await manager.getByRole('button', { name: /Body and footer/ }).click();
+    // Valid by the plugin's rules; the sandbox, like Meta, refuses its content outright at submit.
+    await manager.getByLabel('Body', { exact: true }).fill('Hi {{1}}, we never refuse a return within 30 days.');
+    await manager.getByRole('button', { name: /Examples/ }).click();
+    await manager.getByLabel('Example for Body {{1}}').fill('Ayu');
+    await manager.getByRole('button', { name: /Review/ }).click();
+    await manager.getByRole('button', { name: 'Submit for approval' }).click();
+
+    // The refusal names no input (field "template"): it is the alert above the steps, not lost on Basics.
+    const alert = manager.locator('#tm-error');
+    await alert.waitFor({ timeout: 15_000 });
+    assert.match(await alert.innerText(), /Meta refused the template/);
+    assert.equal(await manager.getByRole('alert').count() >= 1, true);
+    await screenshot(page, 'template-manager-provider-refusal');
+
+    await manager.getByRole('button', { name: /Body and footer/ }).click();
+    await manager.getByLabel('Body', { exact: true }).fill('Hi {{1}}, returns are free within 30 days.');
+    await manager.getByRole('button', { name: /Review/ }).click();
+    await manager.getByRole('button', { name: 'Submit for approval' }).click();
+    const row = manager.getByRole('row', { name: new RegExp(name) });
+    await row.getByText('approved').waitFor({ timeout: 30_000 });
+  });
+});

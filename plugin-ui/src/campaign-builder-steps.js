@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { MAX_VARIANTS, templateVariables } from './lib/campaign-builder.js';
+import { LEAD_FIELD_SUGGESTIONS } from './lib/templates.js';
 
 /**
  * The builder's first three steps as render functions over the builder element `b`, which owns the
@@ -7,7 +8,6 @@ import { MAX_VARIANTS, templateVariables } from './lib/campaign-builder.js';
  * `b.invalid(field)`. Kept apart so wa-campaign-builder.js holds navigation and saving only.
  */
 
-const LEAD_FIELDS = ['first_name', 'name', 'phone', 'status', 'source', 'priority', 'owner', 'email', 'company'];
 const CRITERIA = [
   ['statuses', 'Statuses', 'new, qualified'],
   ['sources', 'Sources', 'website, instagram'],
@@ -222,6 +222,6 @@ export function scheduleStep(b) {
 
 /** Suggestions for the binding inputs: the lead fields every host has, and the uploaded list's columns. */
 export function fieldSuggestions(csvColumns) {
-  return html`<datalist id="lead-fields">${LEAD_FIELDS.map((f) => html`<option value=${f}></option>`)}</datalist>
+  return html`<datalist id="lead-fields">${LEAD_FIELD_SUGGESTIONS.map((f) => html`<option value=${f}></option>`)}</datalist>
     <datalist id="csv-columns">${(csvColumns ?? []).map((f) => html`<option value=${f}></option>`)}</datalist>`;
 }

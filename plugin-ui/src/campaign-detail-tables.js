@@ -4,15 +4,15 @@ import { html, nothing } from 'lit';
 
 export function errorTable(errors) {
   if (!errors.length) return nothing;
-  return html`<h3>Errors</h3>
-    <table><thead><tr><th scope="col">Code</th><th scope="col">Meaning</th><th scope="col" class="num">Recipients</th></tr></thead>
+  return html`<h3 id="errors-title">Errors</h3>
+    <table aria-labelledby="errors-title"><thead><tr><th scope="col">Code</th><th scope="col">Meaning</th><th scope="col" class="num">Recipients</th></tr></thead>
     <tbody>${errors.map((e) => html`<tr><td>${e.code ?? '—'}</td><td>${e.meaning ?? ''}</td><td class="num">${e.count}</td></tr>`)}</tbody></table>`;
 }
 
 export function failedTable(page) {
   if (!page?.items?.length) return nothing;
-  return html`<h3>Failed recipients</h3>
-    <table><thead><tr><th scope="col">Name</th><th scope="col">Phone</th><th scope="col">Error</th><th scope="col">Attempts</th></tr></thead>
+  return html`<h3 id="failed-title">Failed recipients</h3>
+    <table aria-labelledby="failed-title"><thead><tr><th scope="col">Name</th><th scope="col">Phone</th><th scope="col">Error</th><th scope="col">Attempts</th></tr></thead>
     <tbody>${page.items.map((r) => html`<tr><td>${r.name ?? r.leadId ?? '—'}</td><td>${r.phone}</td>
       <td>${r.errorCode ? html`<code>${r.errorCode}</code> ` : nothing}${r.errorMessage ?? ''}</td><td class="num">${r.attempts}</td></tr>`)}</tbody></table>
     ${page.total > page.items.length ? html`<p class="muted">${page.items.length} of ${page.total} shown; the export has them all.</p>` : nothing}`;

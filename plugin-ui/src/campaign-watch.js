@@ -18,7 +18,7 @@ export class CampaignWatch {
   #timer = null;
   #stopped = false;
 
-  /** `element`: the WaElement whose api-base, token and request() are used. */
+  /** `element`: the WaElement whose streamUrl() and request() are used. */
   constructor(element, id, { onProgress, onError }) {
     this.#element = element;
     this.#id = id;
@@ -31,14 +31,13 @@ export class CampaignWatch {
 
   async start() {
     this.#stopped = false;
-    const token = typeof this.#element.tokenProvider === 'function' ? await this.#element.tokenProvider() : this.#element.token;
+    const url = await this.#element.streamUrl(`campaigns/${encodeURIComponent(this.#id)}/progress`);
     if (this.#stopped) return;
     if (typeof EventSource !== 'function') {
       this.#poll();
       return;
     }
-    const path = `campaigns/${encodeURIComponent(this.#id)}/progress${token ? `?access_token=${encodeURIComponent(token)}` : ''}`;
-    const source = new EventSource(new URL(this.#element.apiUrl(path), location.href));
+    const source = new EventSource(url);
     let heard = false;
     this.#source = source;
     this.mode = 'stream';

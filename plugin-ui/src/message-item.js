@@ -2,6 +2,9 @@ import { html, nothing } from 'lit';
 import { statusTick } from './lib/status.js';
 import { formatTime, statusTimes } from './lib/timeline.js';
 
+/** Message types that are a file: the bubble says which, its text being the caption or the file's name. */
+const MEDIA_KINDS = ['image', 'video', 'audio', 'document', 'sticker'];
+
 /**
  * One history entry: a bubble with the text, the time, and for outbound messages the status tick.
  * A template, not an element: the panel renders a few hundred of these and they need no state.
@@ -12,6 +15,7 @@ export function renderMessage(message) {
     <div class="bubble">
       <span class="visually-hidden">${outbound ? 'You sent' : 'The lead wrote'}:</span>
       ${renderOrigin(message)}
+      ${MEDIA_KINDS.includes(message.type) ? html`<p class="kind">\u{1F4CE} ${message.type}</p>` : nothing}
       <p class="text">${message.text ?? ''}</p>
       <div class="meta">
         <time datetime=${message.createdAt ?? nothing}>${formatTime(message.createdAt)}</time>

@@ -95,7 +95,7 @@ export class WaAnalyticsDashboard extends WaElement {
 
   #campaignTable(campaigns) {
     if (!campaigns.length) return html`<p class="muted">No campaign sent in these dates.</p>`;
-    return html`<h3>Campaigns</h3><table>
+    return html`<h3 id="campaigns-title">Campaigns</h3><table aria-labelledby="campaigns-title">
       <thead><tr><th scope="col">Campaign</th><th scope="col">Status</th><th scope="col" class="num">Sent</th>
         <th scope="col" class="num">Delivered</th><th scope="col" class="num">Read</th><th scope="col" class="num">Failed</th>
         <th scope="col" class="num">Read rate</th><th scope="col" class="num">Conversions</th></tr></thead>

@@ -58,23 +58,45 @@ export class WaElement extends LitElement {
 
   /** Calls the plugin API with JSON in and out; throws an ApiError carrying the server's error, field and message. */
   async request(method, path, body) {
-    const headers = { Accept: 'application/json' };
-    const token = await this.#currentToken();
+    const json = body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' };
+    const text = await (await this.fetchApi(method, path, json)).text();
+    return text ? JSON.parse(text) : null;
+  }
+
+  /**
+   * The one place that calls the API: the bearer token from `tokenProvider` or `token`, a body of any
+   * type (a CSV text, a file) with its `contentType`, and an ApiError for a network failure or any
+   * answer that is not 2xx. Returns the Response for callers that want a file or an image back.
+   */
+  async fetchApi(method, path, { body, contentType, accept = 'application/json' } = {}) {
+    const headers = { Accept: accept };
+    const token = await this.currentToken();
     if (token) headers.Authorization = `Bearer ${token}`;
-    const init = { method, headers };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
+    if (contentType) headers['Content-Type'] = contentType;
     let response;
     try {
-      response = await fetch(this.apiUrl(path), init);
+      response = await fetch(this.apiUrl(path), { method, headers, body });
     } catch (cause) {
       throw networkError(cause);
     }
-    const text = await response.text();
-    if (!response.ok) throw parseApiError(response.status, text);
-    return text ? JSON.parse(text) : null;
+    if (!response.ok) throw parseApiError(response.status, await response.text());
+    return response;
+  }
+
+  /**
+   * The absolute URL of a server-sent event stream, the token as `access_token` because EventSource
+   * cannot send headers.
+   */
+  async streamUrl(path) {
+    const token = await this.currentToken();
+    const query = token ? `${path.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}` : '';
+    return new URL(this.apiUrl(`${path}${query}`), location.href).href;
+  }
+
+  /** The token to send now: the host's `tokenProvider` when it has one (asked on every call), else `token`. */
+  async currentToken() {
+    if (typeof this.tokenProvider === 'function') return this.tokenProvider();
+    return this.token;
   }
 
   /** `path` joined to `api-base`, each path segment the caller passes already encoded. */
@@ -98,13 +120,23 @@ export class WaElement extends LitElement {
     </div>`;
   }
 
+  /**
+   * Call from `updated(changed)` for a confirmation box (`role="alertdialog"`) shown while `property` is set:
+   * when it opens the focus moves to its last button (the safe "Keep it"), when it closes the focus goes back
+   * to what opened it (`opener`: a selector, or a function of the property's old value giving one).
+   */
+  moveConfirmFocus(changed, property, opener) {
+    if (!changed.has(property)) return;
+    const was = changed.get(property);
+    if (this[property] && !was) {
+      this.renderRoot.querySelector('[role=alertdialog] button:last-of-type')?.focus();
+    } else if (!this[property] && was) {
+      this.renderRoot.querySelector(typeof opener === 'function' ? opener(was) : opener)?.focus();
+    }
+  }
+
   /** Encodes one value for use as a path segment. */
   static segment(value) {
     return encodeURIComponent(String(value));
-  }
-
-  async #currentToken() {
-    if (typeof this.tokenProvider === 'function') return this.tokenProvider();
-    return this.token;
   }
 }

@@ -9,7 +9,7 @@ const POLL_INTERVAL_MS = 1500;
 
 /**
  * `<wa-bulk-send lead-ids="1,2,3" api-base="..." token="...">`: the lead list's bulk action. A modal
- * dialog (opened with `open()` or the `open` attribute) that sends one approved template to the
+ * dialog (opened with `show()` or the `open` attribute) that sends one approved template to the
  * selected leads: variables read from each lead, how many are left out and why (the audience
  * preview), a preview, then the send's progress (the ad-hoc campaign's progress stream, or its view polled). The selection may
  * also be set as the `leadIds` property (an array).
@@ -192,15 +192,19 @@ export class WaBulkSend extends WaElement {
    * breaks, polling the campaign view takes over; it also reads the final campaign.
    */
   async #follow(generation) {
-    const token = typeof this.tokenProvider === 'function' ? await this.tokenProvider() : this.token;
+    const url = await this.streamUrl(`campaigns/${WaElement.segment(this._campaign.id)}/progress`);
     if (generation !== this.#generation) return;
     if (typeof EventSource !== 'function') return this.#poll(generation, 0);
-    const query = token ? `?access_token=${encodeURIComponent(token)}` : '';
-    const source = new EventSource(this.apiUrl(`campaigns/${WaElement.segment(this._campaign.id)}/progress${query}`));
+    const source = new EventSource(url);
     this.#source = source;
     source.addEventListener('progress', (event) => {
       if (generation !== this.#generation) return source.close();
-      const data = JSON.parse(event.data);
+      let data;
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        return; // a malformed event changes nothing; the next one, or the final poll, brings the counts
+      }
       this._campaign = { ...this._campaign, status: data.status, counters: data.counts ?? this._campaign.counters };
       if (campaignProgress(this._campaign).finished) {
         source.close();

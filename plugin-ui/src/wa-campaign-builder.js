@@ -4,10 +4,9 @@ import { pageStyles } from './page.styles.js';
 import { builderStyles } from './wa-campaign-builder.styles.js';
 import { audienceStep, fieldSuggestions, messageStep, scheduleStep, uploadReport } from './campaign-builder-steps.js';
 import { campaignReview } from './campaign-review.js';
-import {
+import { builderField,
   STEPS, audienceCriteria, emptyDraft, evenSplit, inspectCsv, newVariant, nextVariantKey, toCampaignRequest, validateStep,
 } from './lib/campaign-builder.js';
-import { networkError, parseApiError } from './lib/api-error.js';
 
 const PREVIEW_DELAY_MS = 400;
 /** Which step holds a field the API named, so its error is shown where it can be fixed. */
@@ -279,18 +278,8 @@ export class WaCampaignBuilder extends WaElement {
   }
 
   async #uploadCsv(id, content) {
-    const token = typeof this.tokenProvider === 'function' ? await this.tokenProvider() : this.token;
-    const headers = { Accept: 'application/json', 'Content-Type': 'text/csv' };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    let response;
-    try {
-      response = await fetch(this.apiUrl(`campaigns/${WaElement.segment(id)}/recipients/csv`), { method: 'POST', headers, body: content });
-    } catch (cause) {
-      throw networkError(cause);
-    }
-    const text = await response.text();
-    if (!response.ok) throw parseApiError(response.status, text);
-    return JSON.parse(text);
+    const answer = await this.fetchApi('POST', `campaigns/${WaElement.segment(id)}/recipients/csv`, { body: content, contentType: 'text/csv' });
+    return answer.json();
   }
 
   /** An error naming a field goes next to that field, on its step; any other above the buttons. */
@@ -300,7 +289,7 @@ export class WaCampaignBuilder extends WaElement {
       this._error = error;
       return;
     }
-    this._serverErrors = { [error.field]: error.message };
+    this._serverErrors = { [builderField(error.field)]: error.message };
     this._error = step === this._step ? null : error;
     this._step = step;
   }

@@ -7,7 +7,6 @@ import { errorTable, failedTable, groupErrors } from './campaign-detail-tables.j
 import { ACTION_LABELS, RECIPIENT_STATUSES, actionRequest, actionsFor, isLive, progressFromCampaign, statusLabel } from './lib/campaign-progress.js';
 import { formatRate } from './lib/charts.js';
 import { formatTime } from './lib/timeline.js';
-import { networkError, parseApiError } from './lib/api-error.js';
 
 const FAILED_PAGE = 20;
 
@@ -61,6 +60,10 @@ export class WaCampaignDetail extends WaElement {
   disconnectedCallback() {
     super.disconnectedCallback();
     this.#watch?.stop();
+  }
+
+  updated(changed) {
+    this.moveConfirmFocus(changed, '_confirmCancel', 'button.danger');
   }
 
   async #load() {
@@ -162,14 +165,7 @@ export class WaCampaignDetail extends WaElement {
   /** The export needs the bearer header, so it is fetched and handed to the browser as a file. */
   async #export() {
     try {
-      const token = typeof this.tokenProvider === 'function' ? await this.tokenProvider() : this.token;
-      let response;
-      try {
-        response = await fetch(this.apiUrl(this.#path('/export')), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-      } catch (cause) {
-        throw networkError(cause);
-      }
-      if (!response.ok) throw parseApiError(response.status, await response.text());
+      const response = await this.fetchApi('GET', this.#path('/export'), { accept: 'text/csv' });
       const url = URL.createObjectURL(await response.blob());
       const link = Object.assign(document.createElement('a'), { href: url, download: `campaign-${this.campaignId}.csv` });
       this.renderRoot.append(link);
@@ -226,7 +222,8 @@ export class WaCampaignDetail extends WaElement {
         @change=${(e) => (this._retryAll = e.target.checked)}> Also errors that are not temporary</label>` : nothing}
       <button type="button" @click=${this.#export}>Export CSV</button>
     </div>
-    ${this._confirmCancel ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+    ${this._confirmCancel ? html`<div class="confirm" role="alertdialog" aria-labelledby="confirm-text"
+      @keydown=${(e) => e.key === 'Escape' && (this._confirmCancel = false)}>
       <span id="confirm-text">Cancel this campaign? Recipients not yet sent are skipped; this cannot be undone.</span>
       <button type="button" class="danger" @click=${() => this.#act('cancel')}>Yes, cancel it</button>
       <button type="button" @click=${() => (this._confirmCancel = false)}>Keep it</button>

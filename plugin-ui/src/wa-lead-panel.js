@@ -1,10 +1,12 @@
 import { html, nothing } from 'lit';
 import { WaElement } from './wa-base.js';
 import { leadPanelStyles } from './wa-lead-panel.styles.js';
-import { renderMessage } from './message-item.js';
+import { renderHistory, renderLeadHeader } from './lead-history.js';
 import { needsRefresh } from './lib/status.js';
-import { MAX_TEXT_LENGTH, canSend, counterState, isSendShortcut } from './lib/composer.js';
-import { formatTime, mergeMessages, newestFirst } from './lib/timeline.js';
+import { canSend, isSendShortcut } from './lib/composer.js';
+import { attachmentProblem } from './lib/attachments.js';
+import { renderTextComposer } from './text-composer.js';
+import { mergeMessages, newestFirst } from './lib/timeline.js';
 import { composerState } from './lib/window.js';
 import { defaultBindings, mediaHeaderKind, sendable } from './lib/templates.js';
 import { formStyles, previewStyles } from './whatsapp-preview.js';
@@ -39,6 +41,9 @@ export class WaLeadPanel extends WaElement {
     _templateId: { state: true },
     _bindings: { state: true },
     _mediaLink: { state: true },
+    _attachment: { state: true },
+    _uploading: { state: true },
+    _attachError: { state: true },
   };
 
   static styles = [WaElement.styles, leadPanelStyles, formStyles, previewStyles];
@@ -66,6 +71,9 @@ export class WaLeadPanel extends WaElement {
     this._templateId = '';
     this._bindings = {};
     this._mediaLink = '';
+    this._attachment = null;
+    this._uploading = false;
+    this._attachError = null;
   }
 
   willUpdate(changed) {
@@ -88,14 +96,14 @@ export class WaLeadPanel extends WaElement {
     return html`<section class="panel" aria-labelledby="wa-title" aria-busy=${this._loading ? 'true' : 'false'}>
       <header class="head">
         <h2 id="wa-title">WhatsApp</h2>
-        ${this.#renderLead()}
+        ${renderLeadHeader(this._lead, this._loading)}
         ${state.optedOut ? html`<span class="consent" role="status">Opted out</span>` : nothing}
       </header>
       ${this.renderError(this._loadError, { onDismiss: () => (this._loadError = null) })}
       ${state.notice ? html`<p id="wa-window" class="notice ${state.freeText ? '' : 'blocked'}" role="note">${state.notice}</p>` : nothing}
       ${state.optedOut ? nothing : this.#renderComposer(state)}
       <h3 id="wa-history" class="visually-hidden">Message history, newest first</h3>
-      ${this.#renderHistory()}
+      ${renderHistory(this._items, { loading: this._loading, nextCursor: this._nextCursor, onOlder: () => this.#loadOlder() })}
     </section>`;
   }
 
@@ -122,24 +130,13 @@ export class WaLeadPanel extends WaElement {
   }
 
   #renderText() {
-    const counter = counterState(this._text);
-    const textInvalid = this._sendError?.field === 'text' || counter.over;
-    return html`<label for="wa-text">Message${this._lead?.name ? ` to ${this._lead.name}` : ''}</label>
-      <textarea id="wa-text" rows="3" .value=${this._text} aria-invalid=${textInvalid ? 'true' : 'false'}
-        aria-describedby="wa-counter wa-hint ${this._sendError ? 'wa-send-error' : ''}"
-        @input=${(e) => (this._text = e.target.value)} @keydown=${this.#onKeydown}></textarea>
-      <div class="row">
-        <span id="wa-hint" class="hint">Ctrl+Enter to send</span>
-        <span id="wa-counter" class="counter ${counter.over ? 'over' : ''}">
-          ${counter.label}<span class="visually-hidden"> characters</span>
-        </span>
-        <button class="send" type="submit" ?disabled=${!canSend(this._text, this._sending)}>
-          ${this._sending ? 'Sending…' : 'Send'}
-        </button>
-      </div>
-      <div role="status" class="visually-hidden">
-        ${counter.over ? `Too long by ${-counter.remaining} characters; the limit is ${MAX_TEXT_LENGTH}.` : ''}
-      </div>`;
+    return renderTextComposer({
+      lead: this._lead, text: this._text, sending: this._sending, sendError: this._sendError,
+      attachment: this._attachment, uploading: this._uploading, attachError: this._attachError,
+      onText: (text) => (this._text = text), onKeydown: (e) => this.#onKeydown(e),
+      onFile: (file) => this.#attach(file), onRemoveFile: () => (this._attachment = null),
+      renderError: (error, options) => this.renderError(error, options),
+    });
   }
 
   #renderTemplate() {
@@ -159,29 +156,6 @@ export class WaLeadPanel extends WaElement {
     this._bindings = template ? defaultBindings(template, this._lead) : {};
     this._mediaLink = '';
     this._sendError = null;
-  }
-
-  #renderLead() {
-    const lead = this._lead;
-    if (!lead) return this._loading ? html`<span class="hint">Loading…</span>` : nothing;
-    const local = lead.timeZone ? formatTime(new Date().toISOString(), { timeZone: lead.timeZone }) : '';
-    return html`<p class="who">
-        <span class="name">${lead.name}</span>
-        ${lead.phone ? html`<span class="phone" aria-label="Phone">${lead.phone}</span>` : nothing}
-      </p>
-      ${local ? html`<span class="local">Lead's local time: ${local} (${lead.timeZone})</span>` : nothing}`;
-  }
-
-  #renderHistory() {
-    if (!this._items.length) {
-      return this._loading ? nothing : html`<p class="empty">No WhatsApp messages with this lead yet.</p>`;
-    }
-    return html`<ol class="timeline" aria-labelledby="wa-history" tabindex="0">
-        ${this._items.map((message) => renderMessage(message))}
-      </ol>
-      ${this._nextCursor
-        ? html`<button class="older" type="button" @click=${this.#loadOlder}>Show older messages</button>`
-        : nothing}`;
   }
 
   #onKeydown(event) {
@@ -218,7 +192,7 @@ export class WaLeadPanel extends WaElement {
     clearTimeout(this.#pollTimer);
     this.#tracked = new Set();
     Object.assign(this, { _loading: true, _loadError: null, _sendError: null, _lead: null, _items: [], _nextCursor: null,
-      _summary: null, _templatesError: null, _mode: null, _templateId: '', _bindings: {} });
+      _summary: null, _templatesError: null, _mode: null, _templateId: '', _bindings: {}, _attachment: null, _attachError: null });
     const [lead, page, summary] = await Promise.allSettled([
       this.request('GET', `leads/${WaElement.segment(this.leadId)}`),
       this.request('GET', this.#messagesPath()),
@@ -232,8 +206,10 @@ export class WaLeadPanel extends WaElement {
       this._items = newestFirst(page.value?.items);
       this._nextCursor = page.value?.nextCursor ?? null;
     }
-    const failure = [lead, page, summary].find((r) => r.status === 'rejected');
-    if (failure) this._loadError = this.reportError(failure.reason);
+    // Each failure is told to the host and shown: a refused summary and a refused history are two problems.
+    const failures = [lead, page, summary].filter((r) => r.status === 'rejected').map((r) => this.reportError(r.reason));
+    const messages = [...new Set(failures.map((e) => e.display ?? e.message))];
+    if (messages.length) this._loadError = messages.length === 1 ? failures[0] : { display: messages.join(' · ') };
     this._loading = false;
   }
 
@@ -260,8 +236,38 @@ export class WaLeadPanel extends WaElement {
   }
 
   async #send() {
+    if (this._uploading) return;
+    if (this._attachment) {
+      const caption = this._text.trim();
+      const media = { id: this._attachment.id, ...(caption ? { caption } : {}) };
+      await this.#post({ media }, () => {
+        this._text = '';
+        this._attachment = null;
+      });
+      return;
+    }
     if (!canSend(this._text, this._sending)) return;
     await this.#post({ text: this._text }, () => (this._text = ''));
+  }
+
+  /** Checks the file here, then uploads it at once (`POST /leads/{id}/media`); a refusal stays next to the input. */
+  async #attach(file) {
+    const generation = this.#generation;
+    const problem = attachmentProblem(file);
+    this._attachError = problem ? this.reportError({ message: problem }) : null;
+    if (problem) return;
+    this._uploading = true;
+    try {
+      const answer = await this.fetchApi('POST',
+        `leads/${WaElement.segment(this.leadId)}/media?filename=${encodeURIComponent(file.name)}`,
+        { body: file, contentType: file.type });
+      const stored = await answer.json();
+      if (generation === this.#generation) this._attachment = stored;
+    } catch (error) {
+      if (generation === this.#generation) this._attachError = this.reportError(error);
+    } finally {
+      this._uploading = false;
+    }
   }
 
   /** Sends a text or a template; `onSent` clears what was sent. Refusals stay on screen, naming the field. */

@@ -62,6 +62,11 @@ export const leadPanelStyles = css`
     cursor: pointer;
   }
   button.send:disabled { background: #9fb8b4; cursor: not-allowed; }
+  .attach { margin-top: 0.4rem; display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.6rem; font-size: 0.9em; }
+  .attach .wa-error { flex-basis: 100%; }
+  .attached { margin: 0; display: flex; align-items: center; gap: 0.4rem; }
+  button.link { font: inherit; background: none; border: none; padding: 0; color: var(--wa-accent); text-decoration: underline; cursor: pointer; }
+  .msg .kind { margin: 0 0 0.15rem; font-size: 0.8em; color: #5f6b7a; }
   button.older {
     font: inherit;
     margin-top: 0.5rem;

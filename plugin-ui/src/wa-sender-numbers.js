@@ -3,7 +3,6 @@ import { WaElement } from './wa-base.js';
 import { pageStyles } from './page.styles.js';
 import { statusLabel } from './lib/campaign-progress.js';
 import { formatTime } from './lib/timeline.js';
-import { networkError, parseApiError } from './lib/api-error.js';
 import { qrFromAnswer, sessionState } from './lib/sender-session.js';
 
 /** Providers that talk to Meta directly or to nothing: no device to link, so no QR code. */
@@ -106,8 +105,13 @@ export class WaSenderNumbers extends WaElement {
     </tr>`;
   }
 
+  updated(changed) {
+    this.moveConfirmFocus(changed, '_confirmDisable', (was) => `button[aria-label="Disable ${CSS.escape(was.name)}"]`);
+  }
+
   #confirm(a) {
-    return html`<div class="card" role="alertdialog" aria-labelledby="disable-text">
+    return html`<div class="card" role="alertdialog" aria-labelledby="disable-text"
+      @keydown=${(e) => e.key === 'Escape' && (this._confirmDisable = null)}>
       <p id="disable-text">Disable ${a.name} (${a.phoneNumber})? No message will be sent from it until an admin enables it again.</p>
       <button type="button" class="danger" @click=${() => this.#act(a, 'disable')}>Yes, disable</button>
       <button type="button" @click=${() => (this._confirmDisable = null)}>Keep it</button>
@@ -161,15 +165,7 @@ export class WaSenderNumbers extends WaElement {
 
   /** `{src}` for an image (PNG/SVG answered as is, or JSON carrying a data URL or base64), else `{message}`. */
   async #loadQr(account) {
-    const token = typeof this.tokenProvider === 'function' ? await this.tokenProvider() : this.token;
-    let response;
-    try {
-      response = await fetch(this.apiUrl(`accounts/${WaElement.segment(account.id)}/session/qr`),
-        { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    } catch (cause) {
-      throw networkError(cause);
-    }
-    if (!response.ok) throw parseApiError(response.status, await response.text());
+    const response = await this.fetchApi('GET', `accounts/${WaElement.segment(account.id)}/session/qr`, { accept: 'image/*, application/json' });
     const type = response.headers.get('Content-Type');
     const body = type?.startsWith('image/') ? null : await response.json().catch(() => null);
     const qr = qrFromAnswer(type, body);

@@ -1,6 +1,6 @@
 import { html, css, nothing } from 'lit';
 import { WaElement } from './wa-base.js';
-import { STEPS, emptyDraft, errorsByField, firstStepWithError, inputIdOf, stepOfField, templateRequest } from './lib/wizard.js';
+import { STEPS, emptyDraft, errorsByField, firstStepWithError, inputIdOf, splitErrors, stepOfField, templateRequest } from './lib/wizard.js';
 import { renderTemplate } from './lib/templates.js';
 import { formStyles, previewStyles, renderPreview } from './whatsapp-preview.js';
 import { STEP_FIELDS } from './template-wizard.js';
@@ -216,16 +216,22 @@ export class WaTemplateManager extends WaElement {
     }
   }
 
-  /** Puts each violation on its input, opens the first step that has one and focuses that input. */
+  /**
+   * Puts each violation on its input, opens the first step that has one and focuses that input. What no
+   * input shows (the whole template refused by Meta, a template already submitted, a network failure) is
+   * the banner above the steps, so no refusal is ever left unseen.
+   */
   async #showRefusal(error) {
-    const errors = errorsByField(error);
-    const step = firstStepWithError(errors);
-    this._errors = errors;
-    this._error = step ? null : error;
+    const { placed, unplaced } = splitErrors(errorsByField(error));
+    const step = firstStepWithError(placed);
+    this._errors = placed;
+    const rest = Object.entries(unplaced);
+    this._error = !step ? error
+      : rest.length ? { display: rest.map(([field, message]) => `${field}: ${message}`).join(' ') } : null;
     if (!step) return;
     this._step = step;
     await this.updateComplete;
-    const first = Object.keys(errors).find((f) => stepOfField(f) === step);
+    const first = Object.keys(placed).find((f) => stepOfField(f) === step);
     this.renderRoot.querySelector(`#${inputIdOf(first)}`)?.focus();
   }
 

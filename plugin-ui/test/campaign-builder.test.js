@@ -110,3 +110,11 @@ test('review repeats every earlier check', () => {
   assert.ok(errors.name);
   assert.ok(errors.templateId);
 });
+
+test('a field the API names is the builder\'s own key for it, so the error lands on that input', async () => {
+  const { builderField } = await import('../src/lib/campaign-builder.js');
+  assert.equal(builderField('variants[0].templateId'), 'variants.0.templateId');
+  assert.equal(builderField('bindings.body.1.field'), 'bindings.body.1');
+  assert.equal(builderField('variants[1].bindings.header.1.value'), 'variants.1.bindings.header.1');
+  assert.equal(builderField('schedule.cron'), 'schedule.cron');
+});

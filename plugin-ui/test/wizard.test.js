@@ -49,3 +49,15 @@ test('headers and buttons are sent in the API\'s shape', () => {
   assert.deepEqual(request.buttons, [{ type: 'URL', text: 'Go', url: 'https://x/{{1}}' }, { type: 'COPY_CODE' }]);
   assert.deepEqual(exampleKeys(draft), ['header', 'buttons.0', 'buttons.1']);
 });
+
+test('errors on fields no step draws are kept apart for the banner, not dropped', async () => {
+  const { splitErrors, firstStepWithError, fieldHasInput } = await import('../src/lib/wizard.js');
+  const { placed, unplaced } = splitErrors({ body: 'may not start with a parameter', template: 'Meta refused it', status: 'already submitted' });
+  assert.deepEqual(placed, { body: 'may not start with a parameter' });
+  assert.deepEqual(unplaced, { template: 'Meta refused it', status: 'already submitted' });
+  assert.equal(firstStepWithError(unplaced), null);
+  assert.equal(firstStepWithError(placed), 'body');
+  assert.equal(fieldHasInput('buttons[2].url'), true);
+  assert.equal(fieldHasInput('examples.body.1'), true);
+  assert.equal(fieldHasInput('header'), false);
+});

@@ -11,7 +11,7 @@ export const STEPS = Object.freeze([
   { id: 'review', title: 'Review and launch' },
 ]);
 
-export const MAX_VARIANTS = 5;
+export const MAX_VARIANTS = 8; // the server takes 2 to 8 (docs/campaigns.md)
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const VARIABLE = /\{\{\s*([^{}]*?)\s*}}/g;
 
@@ -99,7 +99,7 @@ export function bindingComplete(binding) {
   return Boolean(String(binding.field ?? '').trim());
 }
 
-/** Problems of an A/B split, by field: 2 to 5 variants, unique keys, a template each, whole percents adding to 100. */
+/** Problems of an A/B split, by field: 2 to 8 variants, unique keys, a template each, whole percents adding to 100. */
 export function variantErrors(variants) {
   const errors = {};
   const list = variants ?? [];
@@ -249,4 +249,14 @@ export function nextVariantKey(variants) {
 export function evenSplit(n) {
   const base = Math.floor(100 / n);
   return Array.from({ length: n }, (_, i) => base + (i < 100 - base * n ? 1 : 0));
+}
+
+/**
+ * The builder's key for a field the API named: `variants[0].templateId` → `variants.0.templateId`, and a
+ * binding's part (`bindings.body.1.field`, `variants[1].bindings.body.1.value`) → the binding itself, which
+ * is what one row of the form edits.
+ */
+export function builderField(field) {
+  return String(field ?? '').replace(/\[(\d+)\]/g, '.$1')
+    .replace(/^((?:variants\.\d+\.)?bindings\.[^.]+\.[^.]+)\.(field|value|fallback|source|column)$/, '$1');
 }

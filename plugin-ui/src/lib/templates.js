@@ -9,6 +9,12 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 /** The lead fields a binding may name (see docs/templates.md#variables); host attributes come on top. */
 export const LEAD_FIELDS = Object.freeze(['first_name', 'name', 'phone', 'status', 'source', 'priority', 'owner']);
 
+/**
+ * What the campaign builder suggests for a binding: the fields above, and the host attributes most CRMs
+ * have (any other attribute name may be typed; the server reads it from the lead's attributes).
+ */
+export const LEAD_FIELD_SUGGESTIONS = Object.freeze([...LEAD_FIELDS, 'email', 'company']);
+
 /** Parameter names in a text, in order of first appearance: `['1', '2']` or `['first_name']`. */
 export function placeholders(text) {
   const seen = [];

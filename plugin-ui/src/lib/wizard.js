@@ -55,9 +55,27 @@ export function errorsByField(error) {
   return out;
 }
 
-/** The first step, in wizard order, that has an error; null when none does. */
+/**
+ * Whether a step draws an input (or, for `buttons`, a message) for this API field. The server also names
+ * fields no input edits, such as `template` (Meta or the provider refused the whole template at submit)
+ * or `status` (already submitted): those must be shown apart, never dropped.
+ */
+export function fieldHasInput(field) {
+  return /^(name|category|language|parameterFormat|header\.(format|text)|body|footer|buttons|buttons\[\d+\]\.(type|text|url|phoneNumber)|examples\..+)$/
+    .test(String(field ?? ''));
+}
+
+/** `{placed, unplaced}`: the errors an input shows, and the rest, which the wizard shows above its steps. */
+export function splitErrors(errors) {
+  const placed = {};
+  const unplaced = {};
+  for (const [field, message] of Object.entries(errors ?? {})) (fieldHasInput(field) ? placed : unplaced)[field] = message;
+  return { placed, unplaced };
+}
+
+/** The first step, in wizard order, that has an error on one of its inputs; null when none does. */
 export function firstStepWithError(errors) {
-  const steps = new Set(Object.keys(errors ?? {}).map(stepOfField));
+  const steps = new Set(Object.keys(errors ?? {}).filter(fieldHasInput).map(stepOfField));
   return STEPS.find((s) => steps.has(s.id))?.id ?? null;
 }
 

@@ -86,6 +86,48 @@ class ManifestContentTest {
   }
 
   @Test
+  void theExtensionPointsAHostLooksForAreAllListed() {
+    assertThat(Manifests.texts(manifest.get("extensionPoints"), "id")).contains("lead.detail.panel",
+        "lead.list.bulk-action", "customer.detail.card", "nav.campaigns", "nav.templates", "nav.analytics",
+        "admin.settings");
+  }
+
+  @Test
+  void everyExtensionPointListsExactlyTheAttributesItsElementDeclares() throws java.io.IOException {
+    Path ui = Path.of("..", "plugin-ui", "src");
+    for (JsonNode point : manifest.get("extensionPoints")) {
+      String element = point.get("element").asText();
+      List<String> listed = new ArrayList<>();
+      point.get("attributes").forEach(a -> listed.add(a.asText()));
+      List<String> declared = new ArrayList<>(declaredAttributes(Files.readString(ui.resolve(element + ".js"))));
+      declared.addAll(List.of("api-base", "token")); // from the base element every one extends
+      assertThat(listed).as("attributes of %s", element).containsExactlyInAnyOrderElementsOf(declared);
+    }
+  }
+
+  /**
+   * The attributes of a Lit element's {@code static properties}: an explicit {@code attribute: 'x'}, else the
+   * property's name in lower case (Lit's default); state and {@code attribute: false} properties have none.
+   */
+  static List<String> declaredAttributes(String source) {
+    int start = source.indexOf("static properties = {");
+    String block = start < 0 ? "" : source.substring(start, source.indexOf("\n  };", start));
+    List<String> attributes = new ArrayList<>();
+    java.util.regex.Matcher entries = java.util.regex.Pattern.compile("\\n    (\\w+): \\{([^}]*(?:\\{[^}]*\\}[^}]*)*)\\}")
+        .matcher(block);
+    while (entries.find()) {
+      String options = entries.group(2);
+      java.util.regex.Matcher explicit = java.util.regex.Pattern.compile("attribute: '([^']+)'").matcher(options);
+      if (explicit.find()) {
+        attributes.add(explicit.group(1));
+      } else if (!options.contains("state: true") && !options.contains("attribute: false")) {
+        attributes.add(entries.group(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return attributes;
+  }
+
+  @Test
   void configKeysStayDistinctInTheirEnvironmentVariableForm() {
     // MicroProfile Config maps WA_HOST_LEAD_ID_COLUMN back to one key only; two keys that collide
     // there could not both be set from the environment.

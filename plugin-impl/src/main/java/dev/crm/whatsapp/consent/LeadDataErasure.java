@@ -3,6 +3,7 @@ package dev.crm.whatsapp.consent;
 import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.api.TenantId;
+import dev.crm.whatsapp.media.LeadMedia;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * GDPR erasure of a lead's WhatsApp data: its messages (to and from it), unmatched messages and stored
+ * GDPR erasure of a lead's WhatsApp data: its messages (to and from it) and the files uploaded to send it, unmatched messages and stored
  * webhook bodies that mention its number, and the number and free text of its consent record. Kept: the
  * consent state under the keyed hash of the number (an opted-out number is never messaged again), the
  * hashed provider ids of the erased messages (a late webhook recreates nothing), and conversions, which
@@ -54,6 +55,7 @@ public class LeadDataErasure {
         .setParameter("tenant", tenant.value())
         .setParameter("lead", lead.value())
         .executeUpdate();
+    LeadMedia.eraseLead(em, tenant, lead); // files the rep uploaded for it: part of its messages
     if (phone.isEmpty()) {
       return new Erased(messages, 0, 0, false);
     }

@@ -2,6 +2,7 @@ package dev.crm.whatsapp.dispatch;
 
 import dev.crm.whatsapp.api.PhoneNumber;
 import dev.crm.whatsapp.api.host.Lead;
+import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.LeadMessages;
 import dev.crm.whatsapp.history.ServiceWindow;
@@ -44,14 +45,23 @@ public class SingleSend {
    */
   @Transactional
   public LeadMessage sendText(Caller caller, Lead lead, String text) {
-    boolean windowFree = providers.route(caller.tenant(), Optional.empty())
-        .map(route -> route.provider().sendsOutsideServiceWindow()).orElse(false);
-    if (!windowFree) {
-      window.requireOpenForText(caller.tenant(), lead.id());
-    }
+    requireWindow(caller, lead, "text");
     PhoneNumber to = phoneOf(lead);
     OffsetDateTime now = OffsetDateTime.now(clock);
     return queue(LeadMessage.outboundText(caller.tenant(), lead.id(), to, text, caller.user(), now), now);
+  }
+
+  /**
+   * An uploaded file as an image, video, audio or document message: like free text, a media message is
+   * only allowed inside the 24-hour window (or through a provider without one).
+   */
+  @Transactional
+  public LeadMessage sendMedia(Caller caller, Lead lead, MessageContent.Media media, String shownText) {
+    requireWindow(caller, lead, "media");
+    PhoneNumber to = phoneOf(lead);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return queue(LeadMessage.outboundMedia(caller.tenant(), lead.id(), to, shownText,
+        media.kind().name().toLowerCase(java.util.Locale.ROOT), StoredContent.write(media), caller.user(), now), now);
   }
 
   /** An approved template, rendered for the lead and counted as used in this same transaction. */
@@ -64,6 +74,14 @@ public class SingleSend {
     return queue(LeadMessage.outboundTemplate(caller.tenant(), lead.id(), to, prepared.rendered().asText(),
         prepared.templateId(), prepared.templateName(), StoredContent.write(prepared.rendered().content()),
         caller.user(), now), now);
+  }
+
+  private void requireWindow(Caller caller, Lead lead, String field) {
+    boolean windowFree = providers.route(caller.tenant(), Optional.empty())
+        .map(route -> route.provider().sendsOutsideServiceWindow()).orElse(false);
+    if (!windowFree) {
+      window.requireOpen(caller.tenant(), lead.id(), field);
+    }
   }
 
   private PhoneNumber phoneOf(Lead lead) {

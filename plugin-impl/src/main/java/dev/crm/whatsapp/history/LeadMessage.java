@@ -177,6 +177,19 @@ public class LeadMessage {
     return message;
   }
 
+  /**
+   * A new outbound media message (an attachment the rep uploaded): {@code text} is what the history shows
+   * (the caption, else the file's name), {@code type} the kind in lower case as inbound media have it, and
+   * {@code contentJson} the media content with the link the provider fetches.
+   */
+  public static LeadMessage outboundMedia(TenantId tenant, LeadId lead, PhoneNumber to, String text, String type,
+      String contentJson, String createdBy, OffsetDateTime now) {
+    LeadMessage message = outboundText(tenant, lead, to, text, createdBy, now);
+    message.messageType = type;
+    message.content = contentJson;
+    return message;
+  }
+
   /** Marks the message as a campaign recipient's only message (the column is unique). */
   public LeadMessage forCampaign(String campaignId, String campaignRecipientId) {
     this.campaignId = campaignId;

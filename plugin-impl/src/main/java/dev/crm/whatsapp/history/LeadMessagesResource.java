@@ -3,7 +3,9 @@ package dev.crm.whatsapp.history;
 import dev.crm.whatsapp.api.LeadId;
 import dev.crm.whatsapp.api.security.Permission;
 import dev.crm.whatsapp.dispatch.SingleSend;
+import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.leads.LeadLookup;
+import dev.crm.whatsapp.media.LeadMedia;
 import dev.crm.whatsapp.platform.errors.ApiException;
 import dev.crm.whatsapp.security.Caller;
 import dev.crm.whatsapp.security.CurrentCaller;
@@ -24,7 +26,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +41,20 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadMessagesResource {
 
-  /** A free-form text, or (instead) an approved template with its bindings, for one lead. */
+  /**
+   * A free-form text, or (instead) an approved template with its bindings, or an uploaded file
+   * ({@code POST /leads/{leadId}/media}) with an optional caption, for one lead.
+   */
   public record SendTextRequest(
       @Size(max = 4096, message = "is at most 4096 characters") String text,
-      TemplateSendRequest template) {}
+      TemplateSendRequest template,
+      MediaSendRequest media) {}
+
+  /**
+   * An upload to send: its id, and the caption shown under an image, video or document. Checked in
+   * {@link #send} rather than by annotations, so that a refusal names {@code media.id} or {@code media.caption}.
+   */
+  public record MediaSendRequest(String id, String caption) {}
 
   /** One page of history, newest first; pass {@code nextCursor} back as {@code cursor} for the next. */
   public record HistoryPage(List<MessageView> items, String nextCursor) {}
@@ -50,6 +64,8 @@ public class LeadMessagesResource {
   @Inject LeadMessages messages;
   @Inject SingleSend singleSend;
   @Inject LeadHistory leadHistory;
+  @Inject LeadMedia media;
+  @Context UriInfo uri;
 
   @PathParam("leadId") String leadId;
 
@@ -81,6 +97,25 @@ public class LeadMessagesResource {
   public Response send(@NotNull(message = "a JSON body is required") @Valid SendTextRequest request) {
     Caller who = caller.get();
     var lead = leads.require(who.tenant(), leadId);
+    if (request.media() != null) {
+      if (request.template() != null) {
+        throw ApiException.invalid("media", "send either media or a template, not both");
+      }
+      if (request.text() != null) {
+        throw ApiException.invalid("text", "a file's text is its caption: send media.caption, not text");
+      }
+      if (request.media().id() == null || request.media().id().isBlank()) {
+        throw ApiException.invalid("media.id", "is the id POST /leads/{leadId}/media answered");
+      }
+      if (request.media().caption() != null && request.media().caption().length() > LeadMedia.MAX_CAPTION) {
+        throw ApiException.invalid("media.caption", "is at most 1024 characters");
+      }
+      MessageContent.Media file = media.message(who.tenant(), lead.id(), request.media().id(),
+          request.media().caption(), uri.getBaseUri());
+      String shown = file.caption() != null ? file.caption()
+          : file.filename() != null ? file.filename() : file.kind().name().toLowerCase(java.util.Locale.ROOT);
+      return Response.accepted(MessageView.of(singleSend.sendMedia(who, lead, file, shown))).build();
+    }
     if (request.template() != null) {
       if (request.text() != null) {
         throw ApiException.invalid("template", "send either text or template, not both");

@@ -71,17 +71,22 @@ public class ServiceWindow {
 
   /** Refuses (422, field {@code text}) a free-form text outside the window, when enforced. */
   public void requireOpenForText(TenantId tenant, LeadId lead) {
+    requireOpen(tenant, lead, "text");
+  }
+
+  /** As {@link #requireOpenForText}, the refusal naming {@code field} (e.g. {@code media} for an attachment). */
+  public void requireOpen(TenantId tenant, LeadId lead, String field) {
     if (!enforce) {
       return;
     }
     Optional<OffsetDateTime> until = openUntil(tenant, lead);
     OffsetDateTime now = OffsetDateTime.now(clock);
     if (until.isEmpty()) {
-      throw new ApiException(ApiException.UNPROCESSABLE, "window_closed", "text",
+      throw new ApiException(ApiException.UNPROCESSABLE, "window_closed", field,
           "the lead has never written: free-form text needs an open 24-hour window; send a template instead");
     }
     if (!until.get().isAfter(now)) {
-      throw new ApiException(ApiException.UNPROCESSABLE, "window_closed", "text",
+      throw new ApiException(ApiException.UNPROCESSABLE, "window_closed", field,
           "the 24-hour window closed at " + until.get().withOffsetSameInstant(java.time.ZoneOffset.UTC)
               + ": free-form text is only allowed within 24 hours of the lead's last message; send a template instead");
     }

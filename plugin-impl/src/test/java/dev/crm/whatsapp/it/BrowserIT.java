@@ -1,20 +1,14 @@
 package dev.crm.whatsapp.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.File;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import dev.crm.whatsapp.testing.WahaStub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,16 +16,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The UI components in a real browser (Debian's Chromium, driven by playwright-core from plugin-ui's
  * browser-tests), mounted by the demo CRM exactly as a host mounts them, against the WAR as built.
- * Screenshots land in plugin-ui/target/screenshots, the runner's output in target/browser-tests.log.
+ * Screenshots land in plugin-ui/target/screenshots (and docs/images, see {@link BrowserRun}), the runner's
+ * output in target/browser-tests.log. The campaign-failure views run apart, in {@link BrowserFailuresIT}.
  */
 @ExtendWith(PreviousServerGone.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserIT {
-  private static final Path UI = Path.of("..", "plugin-ui").toAbsolutePath().normalize();
-  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-
-  private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
   /**
    * The WAR as built, on its embedded defaults but for one key: the 24-hour window is enforced as in
@@ -40,50 +31,32 @@ class BrowserIT {
    */
   @Deployment(testable = false)
   static WebArchive plugin() throws java.io.IOException {
-    WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    String defaults;
-    try (InputStream in = war.get(CONFIG).getAsset().openStream()) {
-      defaults = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    war.delete(CONFIG);
-    return war.addAsResource(new StringAsset(defaults + "\nwa.window.enforce=true\n"), "META-INF/microprofile-config.properties");
+    return BrowserRun.warWith("wa.window.enforce=true");
   }
 
-  // A file, not this JVM's stdout: failsafe talks to its forked JVM over stdout.
-  private static final Path OUTPUT = Path.of("target", "browser-tests.log").toAbsolutePath();
+  /** A WAHA gateway stub whose session waits for a QR scan: the sender numbers page links a phone through it. */
+  private static WahaStub waha;
+
+  @BeforeAll
+  static void startGatewayStub() throws java.io.IOException {
+    waha = WahaStub.start(Integer.getInteger("it.stub.port"), BrowserRun.WAHA_KEY);
+    waha.session("default", "SCAN_QR_CODE");
+    waha.qrImage(BrowserRun.qrLikePng());
+  }
+
+  @AfterAll
+  static void stopGatewayStub() {
+    waha.close();
+  }
 
   @ArquillianResource URL base;
 
-  private static String output() {
-    try {
-      return Files.readString(OUTPUT);
-    } catch (java.io.IOException e) {
-      return "(no output: " + e.getMessage() + ")";
-    }
-  }
-
   @Test
   void theComponentsWorkInARealBrowser() throws Exception {
-    assertThat(CHROMIUM).as("Chromium is needed for the browser tests: apt-get install chromium").exists();
-    assertThat(UI.resolve("node_modules/playwright-core")).as("run the plugin-ui build first (npm ci)").exists();
-
-    ProcessBuilder npm = new ProcessBuilder("npm", "run", "-s", "test:browser")
-        .directory(UI.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(OUTPUT.toFile());
-    npm.environment().put("WA_BASE_URL", base.toString());
-    npm.environment().put("CHROMIUM", CHROMIUM.toString());
-    npm.environment().put("WA_SCREENSHOTS", UI.resolve("target/screenshots").toString());
-    Process tests = npm.start();
-    tests.getOutputStream().close();
-    boolean finished = tests.waitFor(20, TimeUnit.MINUTES);
-    if (!finished) {
-      tests.destroyForcibly();
-    }
-    assertThat(finished).as("browser tests finished (a hung browser is stopped after 20 minutes)").isTrue();
-    assertThat(tests.exitValue()).as(() -> "browser tests failed:\n" + output()).isZero();
-    try (var shots = Files.list(UI.resolve("target/screenshots"))) {
-      assertThat(shots.count()).as("screenshots taken").isPositive();
-    }
+    BrowserRun.npm("test:browser", base, "browser-tests.log", java.util.Map.of("WA_WAHA_URL", waha.baseUrl().toString(),
+        "WA_WAHA_KEY", BrowserRun.WAHA_KEY));
+    Set<String> mine = new java.util.TreeSet<>(BrowserRun.documentedScreenshots());
+    mine.removeAll(BrowserFailuresIT.SCREENSHOTS);
+    BrowserRun.assertTaken(mine);
   }
 }

@@ -119,6 +119,26 @@ class GatewaySendIT {
   }
 
   @Test
+  void anUploadedImageGoesByItsSignedLinkAndTheGatewayCanFetchTheFile() throws Exception {
+    Http.Answer uploaded = http.upload("api/v1/leads/" + LEAD + "/media?filename=offer.png", rep, WahaStub.PNG, "image/png");
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+    Http.Answer sent = http.post("api/v1/leads/" + LEAD + "/messages", rep,
+        "{\"media\":{\"id\":\"" + uploaded.json().getString("id") + "\",\"caption\":\"Our spring offer\"}}");
+    assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+    awaitStatus(LEAD, sent.json().getString("id"), "sent");
+
+    assertThat(stub.lastPath()).isEqualTo("/api/sendImage");
+    jakarta.json.JsonObject body = jakarta.json.Json.createReader(new java.io.StringReader(stub.lastBody())).readObject();
+    assertThat(body.getString("caption")).isEqualTo("Our spring offer");
+    assertThat(body.getJsonObject("file").getString("mimetype")).isEqualTo("image/png");
+    assertThat(body.getJsonObject("file").getString("filename")).isEqualTo("offer.png");
+    Http.Download fetched = Http.download(java.net.URI.create(body.getJsonObject("file").getString("url")));
+    assertThat(fetched.status()).isEqualTo(200);
+    assertThat(fetched.contentType()).isEqualTo("image/png");
+    assertThat(fetched.body()).isEqualTo(WahaStub.PNG);
+  }
+
+  @Test
   void adminsOfTheTenantReadTheSessionAndItsQrCodeAndNobodyElseDoes() {
     Http.Answer working = http.get("api/v1/accounts/" + accountId + "/session", admin);
     assertThat(working.status()).as(working.body()).isEqualTo(200);

@@ -95,6 +95,32 @@ final class Http {
     return send(request.build());
   }
 
+  /** A file as the raw body with its own type, as the lead panel uploads it. */
+  Answer upload(String path, String token, byte[] body, String contentType) {
+    HttpRequest.Builder request = request(path, token).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request.build());
+  }
+
+  /** A GET whose answer is kept as bytes, with its Content-Type. */
+  record Download(int status, byte[] body, String contentType) {}
+
+  static Download download(URI url) {
+    try {
+      HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.body(),
+          response.headers().firstValue("Content-Type").orElse(null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
         .header("Accept", "application/json, */*;q=0.5");

@@ -42,6 +42,7 @@ public final class WahaStub implements AutoCloseable {
   private final Map<String, String> sessions = new ConcurrentHashMap<>();
   private final Map<String, Reply> scripts = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> posts = new ConcurrentHashMap<>();
+  private volatile byte[] qrPng = PNG;
   private volatile String lastPath;
   private volatile String lastBody;
   private volatile String lastApiKey;
@@ -68,6 +69,11 @@ public final class WahaStub implements AutoCloseable {
 
   public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** The PNG the QR endpoint answers (default {@link #PNG}); a browser test shows one a person would recognise. */
+  public void qrImage(byte[] png) {
+    qrPng = png.clone();
   }
 
   /** Sets a session's status: STOPPED, STARTING, SCAN_QR_CODE, WORKING or FAILED. */
@@ -165,10 +171,11 @@ public final class WahaStub implements AutoCloseable {
       json(exchange, 200, "{\"value\":\"" + QR_VALUE + "\"}");
       return;
     }
+    byte[] png = qrPng;
     exchange.getResponseHeaders().set("Content-Type", "image/png");
-    exchange.sendResponseHeaders(200, PNG.length);
+    exchange.sendResponseHeaders(200, png.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(PNG);
+      out.write(png);
     }
   }
 

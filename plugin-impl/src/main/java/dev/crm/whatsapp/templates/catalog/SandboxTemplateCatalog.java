@@ -30,7 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * An in-process stand-in for Meta's template review: a submission is PENDING, and after
  * {@code wa.templates.sandbox.decision-after} it is approved, or rejected when its name or body contains
- * {@code wa.templates.sandbox.reject-word}. The decision arrives as a signed
+ * {@code wa.templates.sandbox.reject-word}; one whose name or body contains {@code wa.templates.sandbox.refuse-word}
+ * is refused at once, as Meta refuses a submission that breaks its rules outright (a 400 to the create call,
+ * not a later rejection). The decision arrives as a signed
  * {@code message_template_status_update} webhook, the way Meta's does, and is also what {@link #list()}
  * reports, so a sync reaches the same state.
  */
@@ -52,6 +54,10 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
   String rejectWord;
 
   @Inject
+  @ConfigProperty(name = "wa.templates.sandbox.refuse-word", defaultValue = "refuse")
+  String refuseWord;
+
+  @Inject
   @ConfigProperty(name = "wa.base-url", defaultValue = "http://localhost:8080/whatsapp")
   String baseUrl;
 
@@ -65,7 +71,11 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
 
   @Override
   public Submission submit(TemplateDefinition template, Optional<String> existingId) {
-    boolean reject = contains(template.name()) || contains(template.body());
+    if (contains(refuseWord, template.name()) || contains(refuseWord, template.body())) {
+      throw new CatalogException("Meta refused the template: its content does not follow the WhatsApp Business"
+          + " messaging policy (the sandbox refuses any template containing '" + refuseWord + "')", true, null);
+    }
+    boolean reject = contains(rejectWord, template.name()) || contains(rejectWord, template.body());
     // The decision is part of the id, so that it survives a restart before it was announced (see find).
     String id = (reject ? REJECTED_PREFIX : APPROVED_PREFIX) + UUID.randomUUID();
     held.put(id, new RemoteTemplate(id, TemplateStatus.PENDING, null, TemplateQuality.UNKNOWN, template));
@@ -101,8 +111,8 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
     held.remove(providerId);
   }
 
-  private boolean contains(String text) {
-    return text != null && !rejectWord.isBlank() && text.toLowerCase(Locale.ROOT).contains(rejectWord.toLowerCase(Locale.ROOT));
+  private static boolean contains(String word, String text) {
+    return text != null && !word.isBlank() && text.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT));
   }
 
   private void decide(RemoteTemplate decided) {
