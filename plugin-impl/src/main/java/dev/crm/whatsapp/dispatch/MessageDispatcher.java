@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.dispatch;
 
+import dev.crm.whatsapp.api.MessageStatus;
 import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.api.provider.MessageContent;
 import dev.crm.whatsapp.api.provider.OutboundMessage;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -86,11 +88,27 @@ public class MessageDispatcher {
       noSender(won);
       return true;
     }
-    MessageContent content = won.contentJson().map(StoredContent::read)
-        .orElseGet(() -> new MessageContent.Text(won.body()));
+    MessageContent content;
+    try {
+      content = won.contentJson().map(StoredContent::read).orElseGet(() -> new MessageContent.Text(won.body()));
+    } catch (RuntimeException unreadable) {
+      // a poison message: nothing left, and nothing ever will; failed with the reason, not left claimed
+      claims.end(won.messageId(), MessageStatus.FAILED, attempt, null,
+          "the stored message could not be read, so it was not sent: " + unreadable.getMessage(), null, null);
+      LOG.warning(() -> "Message " + won.messageId() + " could not be read and failed: " + unreadable);
+      return true;
+    }
     OutboundMessage outbound = new OutboundMessage(route.get().senderId(), won.phone(), content, won.messageId());
     long started = System.nanoTime();
-    SendOutcome outcome = route.get().provider().send(outbound);
+    SendOutcome outcome;
+    try {
+      outcome = route.get().provider().send(outbound);
+    } catch (RuntimeException unexpected) {
+      // the provider failed in a way it does not describe: the request may have left
+      outcome = new SendOutcome.Uncertain("the provider failed unexpectedly: " + unexpected);
+      LOG.log(Level.SEVERE, "Provider " + route.get().provider().type() + " failed sending message " + won.messageId(),
+          unexpected);
+    }
     outcomes.record(route.get().senderKey(), outcome, (System.nanoTime() - started) / 1_000_000);
     apply(won, attempt, route.get(), NextStep.after(outcome, attempt, won.retries()));
     return true;
