@@ -3,7 +3,6 @@ package dev.crm.whatsapp.providers.sandbox;
 import dev.crm.whatsapp.api.provider.MessagingProvider;
 import dev.crm.whatsapp.api.provider.OutboundMessage;
 import dev.crm.whatsapp.api.provider.SendOutcome;
-import dev.crm.whatsapp.dispatch.ErrorPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,6 +60,30 @@ public class SandboxProvider implements MessagingProvider {
     return TYPE;
   }
 
+  /**
+   * The error title Meta gives a code (its error-code reference), so that what the plugin records from the
+   * sandbox reads as it will in production: the title, then the policy's own meaning of the code.
+   */
+  static String titleOf(int code) {
+    return switch (code) {
+      case 130429 -> "Rate limit hit";
+      case 131056 -> "(Business Account, Consumer Account) pair rate limit hit";
+      case 131048 -> "Spam rate limit hit";
+      case 131049 -> "This message was not delivered to maintain healthy ecosystem engagement.";
+      case 131050 -> "User stopped marketing messages";
+      case 131047 -> "Re-engagement message";
+      case 131026 -> "Message undeliverable";
+      case 131053 -> "Media upload error";
+      case 131000 -> "Something went wrong";
+      case 131016 -> "Service unavailable";
+      case 132015 -> "Template is paused";
+      case 132016 -> "Template is disabled";
+      case 368 -> "Temporarily blocked for policies violations";
+      case 190 -> "Access token has expired";
+      default -> "Sandbox failure " + code;
+    };
+  }
+
   @Override
   public SendOutcome send(OutboundMessage message) {
     if (latencyMillis > 0 && !pause(latencyMillis)) {
@@ -70,12 +93,12 @@ public class SandboxProvider implements MessagingProvider {
     Optional<Integer> failure = outcomes.failureOf(sendId, refusedAttempts.getOrDefault(sendId, 0));
     if (failure.isPresent() && !SandboxOutcomes.reportedByWebhook(failure.get())) {
       refusedAttempts.merge(sendId, 1, Integer::sum);
-      return new SendOutcome.Rejected(failure.get(), ErrorPolicy.forCode(failure.get()).meaning(), true);
+      return new SendOutcome.Rejected(failure.get(), titleOf(failure.get()), true);
     }
     refusedAttempts.remove(sendId);
     String id = "wamid.SANDBOX" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
     if (failure.isPresent()) {
-      webhooks.reportFailed(message, id, failure.get(), ErrorPolicy.forCode(failure.get()).meaning(), deliveredAfter);
+      webhooks.reportFailed(message, id, failure.get(), titleOf(failure.get()), deliveredAfter);
       return new SendOutcome.Accepted(id);
     }
     webhooks.report(message, id, "delivered", deliveredAfter);
