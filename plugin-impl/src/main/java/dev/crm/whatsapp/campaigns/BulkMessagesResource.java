@@ -61,7 +61,7 @@ public class BulkMessagesResource {
     CampaignRequest campaign = new CampaignRequest("Bulk send by " + who.user() + " at "
         + OffsetDateTime.now(clock).withNano(0), null, request.templateId(), request.bindings(), null,
         request.text() == null ? null : new DirectContent("text", request.text(), null, null), null, audience, null,
-        null, null);
+        null, null, null, null);
     String id = service.bulkSend(who, campaign.toSettings(service.defaultThrottle(), true)).id();
     snapshot.complete(id);
     Campaign started = repository.find(who.tenant(), id).orElseThrow();

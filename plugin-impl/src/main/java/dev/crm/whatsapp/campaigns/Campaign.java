@@ -109,6 +109,21 @@ public class Campaign {
   @Column(name = "last_fed_at")
   private OffsetDateTime lastFedAt;
 
+  /** The sender number its messages should leave from; {@code null} for the tenant's primary or healthiest. */
+  @Column(name = "sender_account_id")
+  private String senderAccountId;
+
+  /** Its own retry waits (ISO-8601 durations, comma-separated) and attempts; {@code null} for the installation's. */
+  @Column(name = "retry_backoff")
+  private String retryBackoff;
+
+  @Column(name = "max_attempts")
+  private Integer maxAttempts;
+
+  /** Which number its messages last left from when that was not the one it asked for, and why. */
+  @Column(name = "sender_note")
+  private String senderNote;
+
   @Column(name = "ad_hoc", nullable = false)
   private boolean adHoc;
 
@@ -168,6 +183,9 @@ public class Campaign {
     windowStart = settings.window().startText();
     windowEnd = settings.window().endText();
     adHoc = settings.adHoc();
+    senderAccountId = settings.sending().senderAccountId();
+    retryBackoff = settings.sending().retryBackoff();
+    maxAttempts = settings.sending().maxAttempts();
     updatedAt = now;
   }
 
@@ -224,7 +242,7 @@ public class Campaign {
   /** The current settings with another schedule (for schedule and clone). */
   public CampaignSettings settingsWith(Schedule schedule) {
     return new CampaignSettings(name, description, templateId, bindings, variants, content, missingVariables(),
-        audience, schedule, throttlePerMinute, window(), adHoc);
+        audience, schedule, throttlePerMinute, window(), adHoc, sending());
   }
 
   /** Recipients were given one by one or uploaded: they, not criteria, are the audience. */
@@ -233,6 +251,8 @@ public class Campaign {
     updatedAt = now;
   }
 
+  public CampaignSending sending() { return new CampaignSending(senderAccountId, retryBackoff, maxAttempts); }
+  public Optional<String> senderNote() { return Optional.ofNullable(senderNote); }
   public String id() { return id; }
   public TenantId tenant() { return TenantId.of(tenantId); }
   public String name() { return name; }

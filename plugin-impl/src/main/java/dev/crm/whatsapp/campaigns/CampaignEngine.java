@@ -243,9 +243,9 @@ public class CampaignEngine {
   }
 
   private void queue(Campaign campaign, CampaignRecipient recipient, LeadMessage message, OffsetDateTime now) {
-    message.markQueued(now);
+    message.preferring(campaign.sending().senderAccountId()).markQueued(now);
     messages.add(message);
-    queue.publish(new DispatchRequest(message.id(), campaign.tenant().value()));
+    queue.publish(new DispatchRequest(message.id(), campaign.tenant().value(), message.preferredAccountId()));
     recipient.messaged(message.id(), now);
   }
 

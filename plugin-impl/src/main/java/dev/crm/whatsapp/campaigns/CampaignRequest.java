@@ -20,7 +20,9 @@ import java.util.Map;
  * "statuses": ["new"]}, "schedule": {"kind": "AT", "at": "2026-03-01T09:00:00+07:00", "zone":
  * "Asia/Jakarta"}, "throttlePerMinute": 100, "window": {"start": "09:00", "end": "21:00"}}}. Instead of
  * {@code templateId} and {@code bindings}: {@code variants} (A/B) or {@code content} (direct text or media);
- * exactly one of the three. {@code missingVariables}: {@code refuse} (default) or {@code skip}.
+ * exactly one of the three. {@code missingVariables}: {@code refuse} (default) or {@code skip}. Optional:
+ * {@code senderAccountId} (the number to send from while it is usable) and {@code retry}
+ * ({@code {"backoff": ["PT1M", "PT5M"], "maxAttempts": 3}}), see {@link CampaignSending}.
  */
 public record CampaignRequest(
     @NotBlank(message = "is required") @Size(max = 200, message = "is at most 200 characters") String name,
@@ -34,7 +36,9 @@ public record CampaignRequest(
     ScheduleRequest schedule,
     @Min(value = 1, message = "is at least 1") @Max(value = 100000, message = "is at most 100000")
         Integer throttlePerMinute,
-    WindowRequest window) {
+    WindowRequest window,
+    String senderAccountId,
+    CampaignSending.Retry retry) {
 
   /** When: {@code kind} NOW, AT (with {@code at}, an ISO date-time with offset) or CRON (with {@code cron}). */
   public record ScheduleRequest(String kind, String at, String cron, String zone) {
@@ -82,7 +86,8 @@ public record CampaignRequest(
     return new CampaignSettings(name.trim(), description, single ? templateId.trim() : null,
         CampaignJson.write(bindings == null ? Map.of() : bindings), variantsJson, contentJson,
         MissingVariables.parse(missingVariables), CampaignJson.write(spec), when,
-        throttlePerMinute == null ? defaultThrottle : throttlePerMinute, hours, adHoc);
+        throttlePerMinute == null ? defaultThrottle : throttlePerMinute, hours, adHoc,
+        CampaignSending.of(senderAccountId, retry));
   }
 
   private void requireOneContent(boolean single) {

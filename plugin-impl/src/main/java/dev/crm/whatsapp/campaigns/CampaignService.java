@@ -1,5 +1,6 @@
 package dev.crm.whatsapp.campaigns;
 
+import dev.crm.whatsapp.accounts.SenderAccounts;
 import dev.crm.whatsapp.analytics.RecipientTally;
 import dev.crm.whatsapp.api.TenantId;
 import dev.crm.whatsapp.audience.AudienceSpec;
@@ -41,6 +42,7 @@ public class CampaignService {
   @Inject PhoneNormaliser phones;
   @Inject Clock clock;
   @Inject CampaignMessages held;
+  @Inject SenderAccounts senderAccounts;
 
   @Inject
   @ConfigProperty(name = "wa.campaigns.csv.max-bytes", defaultValue = "104857600")
@@ -56,7 +58,7 @@ public class CampaignService {
 
   @Transactional
   public Campaign create(Caller caller, CampaignSettings settings) {
-    requireTemplates(caller.tenant(), settings);
+    requireReferences(caller.tenant(), settings);
     Campaign campaign = Campaign.draft(caller.tenant(), settings, caller.user(), now());
     campaigns.add(campaign);
     return campaign;
@@ -77,7 +79,7 @@ public class CampaignService {
 
   @Transactional
   public Campaign update(TenantId tenant, String id, CampaignSettings settings) {
-    requireTemplates(tenant, settings);
+    requireReferences(tenant, settings);
     Campaign campaign = locked(tenant, id);
     campaign.update(settings, now());
     if (campaign.status() == CampaignStatus.SCHEDULED) {
@@ -305,8 +307,15 @@ public class CampaignService {
     return campaigns.lock(tenant, id).orElseThrow(() -> ApiException.notFound("campaign"));
   }
 
-  /** Every template the content names exists in the tenant (422 naming the field otherwise). */
-  private void requireTemplates(TenantId tenant, CampaignSettings settings) {
+  /**
+   * Every template the content names, and the sender number it asks for, exist in the tenant (422 naming
+   * the field otherwise). A disabled or unhealthy number is accepted: the campaign fails over while it is.
+   */
+  private void requireReferences(TenantId tenant, CampaignSettings settings) {
+    String sender = settings.sending().senderAccountId();
+    if (sender != null && senderAccounts.find(tenant.value(), sender).isEmpty()) {
+      throw ApiException.invalid("senderAccountId", "no sender number " + sender + " exists");
+    }
     if (settings.templateId() != null) {
       requireTemplate(tenant, "templateId", settings.templateId());
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record CampaignSettings(String name, String description, String templateId, String bindingsJson,
     String variantsJson, String contentJson, MissingVariables missingVariables, String audienceJson,
-    Schedule schedule, int throttlePerMinute, SendWindow window, boolean adHoc) {
+    Schedule schedule, int throttlePerMinute, SendWindow window, boolean adHoc, CampaignSending sending) {
 
   public CampaignSettings {
     Objects.requireNonNull(name, "name");
@@ -21,25 +21,26 @@ public record CampaignSettings(String name, String description, String templateI
     audienceJson = audienceJson == null ? "{}" : audienceJson;
     Objects.requireNonNull(schedule, "schedule");
     window = window == null ? SendWindow.ALWAYS : window;
+    sending = sending == null ? CampaignSending.DEFAULT : sending;
   }
 
   /** A single-template campaign. */
   public CampaignSettings(String name, String description, String templateId, String bindingsJson,
       String audienceJson, Schedule schedule, int throttlePerMinute, SendWindow window, boolean adHoc) {
     this(name, description, templateId, bindingsJson, null, null, MissingVariables.REFUSE, audienceJson, schedule,
-        throttlePerMinute, window, adHoc);
+        throttlePerMinute, window, adHoc, CampaignSending.DEFAULT);
   }
 
   public CampaignSettings renamed(String newName) {
     return new CampaignSettings(newName.length() > 200 ? newName.substring(0, 200) : newName, description,
         templateId, bindingsJson, variantsJson, contentJson, missingVariables, audienceJson, schedule,
-        throttlePerMinute, window, adHoc);
+        throttlePerMinute, window, adHoc, sending);
   }
 
   /** The same content and settings for a follow-up draft: its own name, an uploaded-list audience, never ad hoc. */
   public CampaignSettings forFollowUp(String newName) {
     return new CampaignSettings(newName.length() > 200 ? newName.substring(0, 200) : newName, description,
         templateId, bindingsJson, variantsJson, contentJson, missingVariables, "{\"source\":\"list\"}", schedule,
-        throttlePerMinute, window, false);
+        throttlePerMinute, window, false, sending);
   }
 }

@@ -9,14 +9,16 @@ import java.util.Map;
 /**
  * A campaign as callers see it. Exactly one of {@code templateId} (with {@code bindings}), {@code variants}
  * and {@code content} is set. {@code counters} counts the current run's recipients by status;
- * {@code resumesAt} is when a campaign waiting for its send window will make messages again.
+ * {@code resumesAt} is when a campaign waiting for its send window will make messages again;
+ * {@code senderNote} says when its messages left from another number than the one it asked for, and why.
  */
 public record CampaignView(String id, String name, String description, String templateId,
     Map<String, Binding> bindings, List<Variant> variants, DirectContent content, String missingVariables,
     AudienceSpec audience, CampaignRequest.ScheduleRequest schedule,
     int throttlePerMinute, CampaignRequest.WindowRequest window, String status, String statusReason,
     OffsetDateTime nextRunAt, OffsetDateTime resumesAt, int run, Map<RecipientStatus, Long> counters,
-    boolean adHoc, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime startedAt,
+    boolean adHoc, String senderAccountId, CampaignSending.Retry retry, String senderNote, String createdBy,
+    OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime startedAt,
     OffsetDateTime completedAt) {
 
   static CampaignView of(Campaign c, Map<RecipientStatus, Long> counters) {
@@ -31,7 +33,8 @@ public record CampaignView(String id, String name, String description, String te
             s.zone().getId()),
         c.throttlePerMinute(), w.always() ? null : new CampaignRequest.WindowRequest(w.startText(), w.endText()),
         c.status().name(), c.statusReason().orElse(null), c.nextRunAt().orElse(null),
-        c.resumesAt().orElse(null), c.runNo(), counters, c.adHoc(), c.createdBy(), c.createdAt(), c.updatedAt(),
+        c.resumesAt().orElse(null), c.runNo(), counters, c.adHoc(), c.sending().senderAccountId(), c.sending().retry(),
+        c.senderNote().orElse(null), c.createdBy(), c.createdAt(), c.updatedAt(),
         c.startedAt().orElse(null), c.completedAt().orElse(null));
   }
 }

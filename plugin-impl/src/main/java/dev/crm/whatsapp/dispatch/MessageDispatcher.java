@@ -45,6 +45,7 @@ public class MessageDispatcher {
   @Inject MetricRegistry metrics;
   @Inject SenderOutcomes outcomes;
   @Inject Event<CampaignCannotSend> cannotSend;
+  @Inject CampaignSenderNotes senderNotes;
 
   /** Claims of concurrent sends share one transaction; so do their recorded acceptances. */
   private GroupCommit<Claim.Request, Claim> claimBatches;
@@ -88,6 +89,7 @@ public class MessageDispatcher {
       noSender(won);
       return true;
     }
+    won.campaignId().ifPresent(campaign -> senderNotes.leftBy(campaign, route.get()));
     MessageContent content;
     try {
       content = won.contentJson().map(StoredContent::read).orElseGet(() -> new MessageContent.Text(won.body()));

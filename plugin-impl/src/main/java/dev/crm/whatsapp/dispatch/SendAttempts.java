@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The dispatch-only status changes of a message, each one guarded UPDATE from {@code sending} (the claim
@@ -82,7 +83,8 @@ public class SendAttempts {
   }
 
   /** A message taken for publishing: attempt {@code attempts + 1} is due at {@code due}. */
-  public record Due(String id, String tenant, int attempts, OffsetDateTime due) {}
+  /** A message due for publishing; {@code preferredAccount} is its campaign's number, when it names one. */
+  public record Due(String id, String tenant, int attempts, OffsetDateTime due, Optional<String> preferredAccount) {}
 
   /**
    * Takes up to {@code limit} due messages for publishing, oldest first, in two statements: the rows are
@@ -93,14 +95,14 @@ public class SendAttempts {
    * publishes them.
    */
   public List<Due> takeDue(OffsetDateTime now, int limit) {
-    List<?> rows = em.createNativeQuery("SELECT id, tenant_id, attempts, next_attempt_at FROM wa_message"
+    List<?> rows = em.createNativeQuery("SELECT id, tenant_id, attempts, next_attempt_at, preferred_account_id FROM wa_message"
             + " WHERE status = 'QUEUED' AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT " + limit
             + " FOR UPDATE")
         .setParameter(1, now)
         .getResultList();
     List<Due> due = rows.stream().map(row -> (Object[]) row)
         .map(row -> new Due((String) row[0], (String) row[1], ((Number) row[2]).intValue(),
-            MessagingTier.timeOf(row[3])))
+            MessagingTier.timeOf(row[3]), Optional.ofNullable((String) row[4])))
         .toList();
     if (!due.isEmpty()) {
       em.createQuery("UPDATE LeadMessage m SET m.nextAttemptAt = NULL, m.version = m.version + 1"

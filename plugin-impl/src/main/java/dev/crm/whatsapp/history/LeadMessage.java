@@ -125,6 +125,10 @@ public class LeadMessage {
   @Column(name = "campaign_recipient_id")
   private String campaignRecipientId;
 
+  /** The sender number it should leave from while that number is usable (its campaign's choice). */
+  @Column(name = "preferred_account_id")
+  private String preferredAccountId;
+
   @Version
   private long version;
 
@@ -195,6 +199,16 @@ public class LeadMessage {
     this.campaignId = campaignId;
     this.campaignRecipientId = campaignRecipientId;
     return this;
+  }
+
+  /** It should leave from sender account {@code accountId} while that number is usable; {@code null}: any. */
+  public LeadMessage preferring(String accountId) {
+    this.preferredAccountId = accountId;
+    return this;
+  }
+
+  public Optional<String> preferredAccountId() {
+    return Optional.ofNullable(preferredAccountId);
   }
 
   /** Queued in the same transaction that created it. */

@@ -90,7 +90,7 @@ class CampaignServicePgTest {
     return database.persistence().inTransaction(em -> {
       Campaign campaign = Campaign.draft(ACME, new CampaignSettings("Spring", null, null, null, null,
           "{\"type\":\"text\",\"text\":\"Spring is here\"}", MissingVariables.REFUSE, "{\"source\":\"leads\"}",
-          Schedule.now(ZoneId.of("UTC")), 100, null, false), "rep", T0);
+          Schedule.now(ZoneId.of("UTC")), 100, null, false, null), "rep", T0);
       campaign.beginRun(T0);
       campaign.moveTo(CampaignStatus.RUNNING, "start", null, T0);
       campaign.moveTo(CampaignStatus.COMPLETED, "complete", null, T0.plusHours(1));
@@ -131,6 +131,7 @@ class CampaignServicePgTest {
     service.templates = dev.crm.whatsapp.templates.TemplateRepository.over(em);
     service.clock = Clock.fixed(T0.plusDays(2).toInstant(), ZoneOffset.UTC);
     service.held = dev.crm.whatsapp.dispatch.CampaignMessages.over(em);
+    service.senderAccounts = dev.crm.whatsapp.accounts.SenderAccounts.over(em);
     return service;
   }
 

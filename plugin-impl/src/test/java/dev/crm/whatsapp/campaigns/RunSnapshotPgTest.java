@@ -235,7 +235,7 @@ class RunSnapshotPgTest {
   private String runningCampaign() {
     return database.persistence().inTransaction(em -> {
       Campaign campaign = Campaign.draft(SNAP, new CampaignSettings("Snapshot", null, null, null, variants(), null,
-          MissingVariables.SKIP, "{\"source\":\"leads\"}", Schedule.now(ZoneId.of("UTC")), 100, null, false),
+          MissingVariables.SKIP, "{\"source\":\"leads\"}", Schedule.now(ZoneId.of("UTC")), 100, null, false, null),
           "rep", T0);
       campaign.beginRun(T0);
       campaign.moveTo(CampaignStatus.RUNNING, "start", null, T0);

@@ -9,6 +9,7 @@ import dev.crm.whatsapp.consent.ConsentRegistry;
 import dev.crm.whatsapp.consent.PhoneHasher;
 import dev.crm.whatsapp.history.LeadMessage;
 import dev.crm.whatsapp.history.MessageStore;
+import dev.crm.whatsapp.providers.Providers;
 import dev.crm.whatsapp.testing.PluginDatabase;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pausing a campaign stops its messages already made at their claim, resuming sends them after all, and
- * cancelling ends every one not yet claimed, on PostgreSQL.
+ * cancelling ends every one not yet claimed; a campaign's messages ask for its number and the campaign says
+ * when they leave from another, on PostgreSQL.
  */
 class CampaignMessagesPgTest {
   private static final OffsetDateTime NOW = T0.plusMinutes(5);
@@ -88,6 +90,47 @@ class CampaignMessagesPgTest {
     assertThat(message.attempts()).isZero();
     assertThat(recipientStatus(id)).isEqualTo("QUEUED");
     assertThat(due()).doesNotContain(id);
+  }
+
+  @Test
+  void aCampaignsMessageIsPublishedWithTheNumberItsCampaignChose() {
+    String campaign = campaign("RUNNING");
+    LeadMessage message = aMessage().lead(UUID.randomUUID().toString()).build().forCampaign(campaign, "r-1")
+        .preferring("account-main");
+    store.add(message);
+    database.schema().execute("UPDATE wa_message SET status = 'QUEUED', next_attempt_at = '" + NOW
+        + "' WHERE id = '" + message.id() + "'"); // a retry come due
+
+    SendAttempts.Due due = database.persistence().inTransaction(em -> SendAttempts.over(em)
+        .takeDue(NOW.plusSeconds(1), 100)).stream().filter(d -> d.id().equals(message.id())).findFirst().orElseThrow();
+
+    assertThat(due.preferredAccount()).contains("account-main");
+  }
+
+  @Test
+  void theCampaignSaysWhichNumberItFailedOverToAndForgetsItOnceItsOwnSendsAgain() {
+    String campaign = campaign("RUNNING");
+    CampaignSenderNotes notes = CampaignSenderNotes.over(null);
+    Providers.Route backup = new Providers.Route(null, "sender-2", "account-backup", 80,
+        "failed over from Main (disabled)", null, "Backup");
+    Providers.Route main = new Providers.Route(null, "sender-1", "account-main", 80, null, null, "Main");
+
+    database.persistence().run(em -> {
+      notes.em = em;
+      notes.leftBy(campaign, backup);
+    });
+    assertThat(senderNote(campaign)).isEqualTo("sending from Backup: failed over from Main (disabled)");
+
+    database.persistence().run(em -> {
+      notes.em = em;
+      notes.leftBy(campaign, main);
+    });
+    assertThat(senderNote(campaign)).isNull();
+  }
+
+  private String senderNote(String campaign) {
+    return (String) database.persistence().inTransaction(em -> em.createNativeQuery(
+        "SELECT sender_note FROM wa_campaign WHERE id = ?").setParameter(1, campaign).getSingleResult());
   }
 
   private Claim claim(String id) {
