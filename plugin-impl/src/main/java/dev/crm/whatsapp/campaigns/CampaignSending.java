@@ -17,7 +17,7 @@ public record CampaignSending(String senderAccountId, String retryBackoff, Integ
 
   public static final CampaignSending DEFAULT = new CampaignSending(null, null, null);
 
-  /** Meta keeps a message for 30 days; a longer wait between attempts would only resend a stale one. */
+  /** A campaign message retried more than a day later reads as stale; a longer wait is more likely a typo. */
   static final Duration LONGEST_BACKOFF = Duration.ofDays(1);
   static final int MOST_ATTEMPTS = 10;
 
