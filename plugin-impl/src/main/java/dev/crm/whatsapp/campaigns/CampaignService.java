@@ -308,7 +308,7 @@ public class CampaignService {
   }
 
   /**
-   * Every template the content names, and the sender number it asks for, exist in the tenant (422 naming
+   * Every template the content names, and the sender number it asks for, exist in the tenant (400 naming
    * the field otherwise). A disabled or unhealthy number is accepted: the campaign fails over while it is.
    */
   private void requireReferences(TenantId tenant, CampaignSettings settings) {

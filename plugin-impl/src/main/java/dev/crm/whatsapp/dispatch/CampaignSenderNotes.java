@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Says on a campaign when its messages leave from another number than the one it asked for (its
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class CampaignSenderNotes {
+  private static final Logger LOG = Logger.getLogger(CampaignSenderNotes.class.getName());
 
   @PersistenceContext(unitName = "whatsapp")
   EntityManager em;
@@ -41,9 +44,15 @@ public class CampaignSenderNotes {
   /** Campaign {@code campaignId}'s message leaves by {@code route}: notes a failover, or clears the note. */
   public void leftBy(String campaignId, Route route) {
     Optional<String> note = Optional.ofNullable(route.note()).map(why -> "sending from " + route.name() + ": " + why);
-    Optional<String> before = written.put(campaignId, note);
-    if (!note.equals(before)) {
+    if (note.equals(written.get(campaignId))) {
+      return;
+    }
+    try {
       self.write(campaignId, note.orElse(null));
+      written.put(campaignId, note);
+    } catch (RuntimeException e) {
+      // the send it describes is claimed and must go on; the next one writes the note again
+      LOG.log(Level.WARNING, "Sender note of campaign " + campaignId + " not written", e);
     }
   }
 

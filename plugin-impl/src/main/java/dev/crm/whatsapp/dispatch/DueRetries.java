@@ -34,7 +34,8 @@ public class DueRetries {
   public int publishDue() {
     List<SendAttempts.Due> due = attempts.takeDue(OffsetDateTime.now(clock), BATCH);
     queue.publishRetries(due.stream()
-        .map(m -> new DispatchQueue.Attempt(new DispatchRequest(m.id(), m.tenant(), m.preferredAccount()), m.attempts() + 1, m.due()))
+        .map(m -> new DispatchQueue.Attempt(new DispatchRequest(m.id(), m.tenant(), m.preferredAccount()),
+            m.attempts() + 1, m.due()))
         .toList());
     return due.size();
   }

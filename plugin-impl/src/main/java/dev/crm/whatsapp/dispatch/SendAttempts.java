@@ -95,7 +95,8 @@ public class SendAttempts {
    * publishes them.
    */
   public List<Due> takeDue(OffsetDateTime now, int limit) {
-    List<?> rows = em.createNativeQuery("SELECT id, tenant_id, attempts, next_attempt_at, preferred_account_id FROM wa_message"
+    List<?> rows = em.createNativeQuery("SELECT id, tenant_id, attempts, next_attempt_at, preferred_account_id"
+            + " FROM wa_message"
             + " WHERE status = 'QUEUED' AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT " + limit
             + " FOR UPDATE")
         .setParameter(1, now)
