@@ -87,6 +87,10 @@ public class Campaign {
   @Column(name = "run_no", nullable = false)
   private int runNo;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "run_started_by")
+  private RunTrigger runStartedBy;
+
   @Column(name = "throttle_per_minute", nullable = false)
   private int throttlePerMinute;
 
@@ -209,8 +213,9 @@ public class Campaign {
   }
 
   /** Starts a new run: its recipients are numbered with it. */
-  public int beginRun(OffsetDateTime now) {
+  public int beginRun(OffsetDateTime now, RunTrigger trigger) {
     runNo++;
+    runStartedBy = trigger;
     lastFedAt = now;
     return runNo;
   }
@@ -268,6 +273,7 @@ public class Campaign {
   public Schedule schedule() { return new Schedule(scheduleKind, scheduleAt, scheduleCron, ZoneId.of(timeZone)); }
   public Optional<OffsetDateTime> nextRunAt() { return Optional.ofNullable(nextRunAt); }
   public int runNo() { return runNo; }
+  public Optional<RunTrigger> runStartedBy() { return Optional.ofNullable(runStartedBy); }
   public int throttlePerMinute() { return throttlePerMinute; }
   public SendWindow window() { return SendWindow.parse(windowStart, windowEnd); }
   public CampaignStatus status() { return status; }

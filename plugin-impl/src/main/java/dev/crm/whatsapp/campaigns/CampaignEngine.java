@@ -21,6 +21,7 @@ import dev.crm.whatsapp.templates.StoredContent;
 import dev.crm.whatsapp.templates.TemplateRenderer;
 import dev.crm.whatsapp.templates.TemplateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -62,10 +63,11 @@ public class CampaignEngine {
   @Inject ServiceWindow serviceWindow;
   @Inject Providers providers;
   @Inject Clock clock;
+  @Inject Event<NextRunPlanned> nextRunPlanned;
 
   /** Starts the campaign's run if it is scheduled and due; false when it was not (already started, moved). */
   @Transactional
-  public boolean startIfDue(String campaignId) {
+  public boolean startIfDue(String campaignId, RunTrigger trigger) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<Campaign> found = campaigns.lock(campaignId);
     if (found.isEmpty() || found.get().status() != CampaignStatus.SCHEDULED
@@ -83,7 +85,7 @@ public class CampaignEngine {
       campaign.moveTo(CampaignStatus.FAILED, "start", RunPlan.describe(missing.examples(), missing.total()), now);
       return false;
     }
-    begin(campaign, now);
+    begin(campaign, now, trigger);
     return true;
   }
 
@@ -92,9 +94,13 @@ public class CampaignEngine {
    * snapshot pending; {@link RunSnapshot#complete} then writes the recipients, each batch in a transaction
    * of its own, and nothing is fed before it is done.
    */
-  public void begin(Campaign campaign, OffsetDateTime now) {
-    int run = campaign.beginRun(now);
-    campaign.scheduleNext(campaign.schedule().runAfter(now).orElse(null));
+  public void begin(Campaign campaign, OffsetDateTime now, RunTrigger trigger) {
+    int run = campaign.beginRun(now, trigger);
+    Optional<OffsetDateTime> next = campaign.schedule().runAfter(now);
+    campaign.scheduleNext(next.orElse(null));
+    // armed now for the next cron time; if this run still runs then, that timer finds it running and the
+    // one armed when the run finishes starts the next
+    next.ifPresent(at -> nextRunPlanned.fire(new NextRunPlanned(campaign.id(), at)));
     campaign.moveTo(CampaignStatus.RUNNING, "start", null, now);
     campaign.snapshotStarted();
     LOG.info(() -> "Campaign " + campaign.id() + " run " + run + " started");
@@ -272,6 +278,7 @@ public class CampaignEngine {
     }
     if (campaign.nextRunAt().isPresent()) {
       campaign.moveTo(CampaignStatus.SCHEDULED, "finish the run of", null, now);
+      nextRunPlanned.fire(new NextRunPlanned(campaign.id(), campaign.nextRunAt().get()));
     } else {
       campaign.moveTo(CampaignStatus.COMPLETED, "complete", null, now);
     }

@@ -11,12 +11,19 @@ import java.util.logging.Logger;
 
 /**
  * Drives campaigns, each in its own transaction so one campaign's failure never stops another. A missed
- * run (the server was down at its time) starts at the first tick after start: once, however many cron
- * times were missed; the next run is then the next cron time after it started.
+ * run (the server was down at its time) starts at once when the timers are armed at start: once, however
+ * many cron times were missed; the next run is then the next cron time after it started. The poll starts
+ * a due run only when no timer did (see {@link #TIMER_GRACE}).
  */
 @ApplicationScoped
 public class CampaignRunner {
   private static final Logger LOG = Logger.getLogger(CampaignRunner.class.getName());
+
+  /**
+   * How long after its time a due run is left to its timer before the poll starts it: long enough that a
+   * working timer always wins, short enough that a run whose timer died with its instance is not late by much.
+   */
+  static final Duration TIMER_GRACE = Duration.ofMinutes(1);
 
   /** How long one tick may keep feeding (ticks come every five seconds). */
   static final Duration FEEDING_PER_TICK = Duration.ofSeconds(4);
@@ -27,10 +34,10 @@ public class CampaignRunner {
   @Inject Clock clock;
 
   public void tick() {
-    OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime overdue = OffsetDateTime.now(clock).minus(TIMER_GRACE);
     for (Campaign due : campaigns.inStatus(List.of(CampaignStatus.SCHEDULED))) {
-      if (due.nextRunAt().map(at -> !at.isAfter(now)).orElse(false)) {
-        startIfDue(due.id());
+      if (due.nextRunAt().map(at -> !at.isAfter(overdue)).orElse(false)) {
+        startIfDue(due.id(), RunTrigger.CATCH_UP);
       }
     }
     long until = System.nanoTime() + FEEDING_PER_TICK.toNanos();
@@ -50,9 +57,9 @@ public class CampaignRunner {
     }
   }
 
-  public void startIfDue(String campaignId) {
+  public void startIfDue(String campaignId, RunTrigger trigger) {
     try {
-      if (engine.startIfDue(campaignId)) {
+      if (engine.startIfDue(campaignId, trigger)) {
         snapshot.complete(campaignId);
       }
     } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import dev.crm.whatsapp.platform.errors.ApiException;
 import dev.crm.whatsapp.security.Caller;
 import dev.crm.whatsapp.templates.TemplateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ public class CampaignService {
 
   @Inject CampaignRepository campaigns;
   @Inject CampaignEngine engine;
-  @Inject CampaignTimers timers;
+  @Inject Event<NextRunPlanned> nextRunPlanned;
   @Inject RecipientWriter writer;
   @Inject TemplateRepository templates;
   @Inject PhoneNormaliser phones;
@@ -107,9 +108,12 @@ public class CampaignService {
     if (campaign.schedule().kind() == ScheduleKind.NOW) {
       requireSendable(campaign);
       requireNoMissingValues(campaign);
-      engine.begin(campaign, now());
+      engine.begin(campaign, now(), RunTrigger.LAUNCH);
       return campaign;
     }
+    // found now rather than only when the timer fires, hours later, with nobody watching; checked again
+    // then, as the host's leads may have changed
+    requireNoMissingValues(campaign);
     if (campaign.status() == CampaignStatus.DRAFT) {
       campaign.moveTo(CampaignStatus.SCHEDULED, "schedule", null, now());
     }
@@ -180,7 +184,7 @@ public class CampaignService {
     int previous = campaign.runNo();
     OffsetDateTime now = now();
     campaign.moveTo(CampaignStatus.RUNNING, "retry the failures of", null, now);
-    int run = campaign.beginRun(now);
+    int run = campaign.beginRun(now, RunTrigger.LAUNCH);
     campaigns.em().flush();
     long retried = 0;
     int first = 0;
@@ -191,7 +195,9 @@ public class CampaignService {
       first += page.size();
       for (CampaignRecipient failed : page) {
         Integer code = failed.errorCode().orElse(null);
-        boolean retry = code != null && !NEVER_RETRY.contains(code) && (all || RETRYABLE.contains(code));
+        // a failure without a code (a poison message, content that could not be read) is ours, not the
+        // provider's: worth another try when the admin asks for every failure
+        boolean retry = all ? code == null || !NEVER_RETRY.contains(code) : code != null && RETRYABLE.contains(code);
         if (retry) {
           CampaignRecipient copy = failed.copyFor(run, now);
           campaigns.addRecipient(copy);
@@ -300,7 +306,7 @@ public class CampaignService {
       throw ApiException.unprocessable("schedule.at", "is in the past; pick a later time or launch now");
     }
     campaign.scheduleNext(first);
-    timers.arm(campaign.id(), first);
+    nextRunPlanned.fire(new NextRunPlanned(campaign.id(), first));
   }
 
   private Campaign locked(TenantId tenant, String id) {

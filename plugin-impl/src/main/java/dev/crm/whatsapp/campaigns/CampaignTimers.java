@@ -11,6 +11,8 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -20,7 +22,8 @@ import java.util.logging.Logger;
 /**
  * One non-persistent EJB timer per scheduled campaign, armed from the database at start (persistent timers
  * do not survive a Payara Micro restart). A timer only says "look now": the run starts if the database still
- * says the campaign is scheduled and due, so stale timers (rescheduled, unscheduled) do nothing.
+ * says the campaign is scheduled and due, so stale timers (rescheduled, unscheduled, or a second timer for
+ * the same run) do nothing.
  */
 @Singleton
 @Startup
@@ -44,10 +47,15 @@ public class CampaignTimers {
     timerService.createSingleActionTimer(Date.from(at.toInstant()), new TimerConfig(campaignId, false));
   }
 
+  /** Arms the timer of a schedule once it is committed: a first run, or a recurring campaign's next one. */
+  public void armWhenStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) NextRunPlanned planned) {
+    arm(planned.campaignId(), planned.at());
+  }
+
   // each campaign gets its own transaction inside; none around the whole tick
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   @Timeout
   void fire(Timer timer) {
-    runner.startIfDue((String) timer.getInfo());
+    runner.startIfDue((String) timer.getInfo(), RunTrigger.TIMER);
   }
 }

@@ -10,13 +10,15 @@ import java.util.Map;
  * A campaign as callers see it. Exactly one of {@code templateId} (with {@code bindings}), {@code variants}
  * and {@code content} is set. {@code counters} counts the current run's recipients by status;
  * {@code resumesAt} is when a campaign waiting for its send window will make messages again;
- * {@code senderNote} says when its messages left from another number than the one it asked for, and why.
+ * {@code senderNote} says when its messages left from another number than the one it asked for, and why;
+ * {@code runStartedBy} says what started the current run (a launch, its timer, or the catch-up poll).
  */
 public record CampaignView(String id, String name, String description, String templateId,
     Map<String, Binding> bindings, List<Variant> variants, DirectContent content, String missingVariables,
     AudienceSpec audience, CampaignRequest.ScheduleRequest schedule,
     int throttlePerMinute, CampaignRequest.WindowRequest window, String status, String statusReason,
-    OffsetDateTime nextRunAt, OffsetDateTime resumesAt, int run, Map<RecipientStatus, Long> counters,
+    OffsetDateTime nextRunAt, OffsetDateTime resumesAt, int run, RunTrigger runStartedBy,
+    Map<RecipientStatus, Long> counters,
     boolean adHoc, String senderAccountId, CampaignSending.Retry retry, String senderNote, String createdBy,
     OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime startedAt,
     OffsetDateTime completedAt) {
@@ -33,7 +35,7 @@ public record CampaignView(String id, String name, String description, String te
             s.zone().getId()),
         c.throttlePerMinute(), w.always() ? null : new CampaignRequest.WindowRequest(w.startText(), w.endText()),
         c.status().name(), c.statusReason().orElse(null), c.nextRunAt().orElse(null),
-        c.resumesAt().orElse(null), c.runNo(), counters, c.adHoc(), c.sending().senderAccountId(), c.sending().retry(),
+        c.resumesAt().orElse(null), c.runNo(), c.runStartedBy().orElse(null), counters, c.adHoc(), c.sending().senderAccountId(), c.sending().retry(),
         c.senderNote().orElse(null), c.createdBy(), c.createdAt(), c.updatedAt(),
         c.startedAt().orElse(null), c.completedAt().orElse(null));
   }

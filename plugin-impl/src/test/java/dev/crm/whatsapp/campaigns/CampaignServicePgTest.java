@@ -50,15 +50,17 @@ class CampaignServicePgTest {
   }
 
   @Test
-  void retryingEveryFailureStillLeavesTheUndeliverableOut() {
+  void retryingEveryFailureTakesThoseWithoutACodeButStillLeavesTheUndeliverableAndOptedOutOut() {
     String id = completedCampaign(List.of(
         new Outcome("1", "+6281300000001", RecipientStatus.FAILED, 131000, false),
         new Outcome("2", "+6281300000002", RecipientStatus.FAILED, 131026, false),
-        new Outcome("3", "+6281300000003", RecipientStatus.FAILED, 470, false)));
+        new Outcome("3", "+6281300000003", RecipientStatus.FAILED, 470, false),
+        new Outcome("4", "+6281300000004", RecipientStatus.FAILED, null, false),
+        new Outcome("5", "+6281300000005", RecipientStatus.FAILED, 131050, false)));
 
     service(s -> s.retryFailed(ACME, id, true));
 
-    assertThat(leadsOf(id, 2)).containsExactlyInAnyOrder("1", "3");
+    assertThat(leadsOf(id, 2)).containsExactlyInAnyOrder("1", "3", "4");
   }
 
   @Test
@@ -91,7 +93,7 @@ class CampaignServicePgTest {
       Campaign campaign = Campaign.draft(ACME, new CampaignSettings("Spring", null, null, null, null,
           "{\"type\":\"text\",\"text\":\"Spring is here\"}", MissingVariables.REFUSE, "{\"source\":\"leads\"}",
           Schedule.now(ZoneId.of("UTC")), 100, null, false, null), "rep", T0);
-      campaign.beginRun(T0);
+      campaign.beginRun(T0, RunTrigger.LAUNCH);
       campaign.moveTo(CampaignStatus.RUNNING, "start", null, T0);
       campaign.moveTo(CampaignStatus.COMPLETED, "complete", null, T0.plusHours(1));
       em.persist(campaign);

@@ -237,7 +237,7 @@ class RunSnapshotPgTest {
       Campaign campaign = Campaign.draft(SNAP, new CampaignSettings("Snapshot", null, null, null, variants(), null,
           MissingVariables.SKIP, "{\"source\":\"leads\"}", Schedule.now(ZoneId.of("UTC")), 100, null, false, null),
           "rep", T0);
-      campaign.beginRun(T0);
+      campaign.beginRun(T0, RunTrigger.LAUNCH);
       campaign.moveTo(CampaignStatus.RUNNING, "start", null, T0);
       campaign.snapshotStarted();
       em.persist(campaign);

@@ -121,7 +121,7 @@ class StatisticsFollowRecipientsPgTest {
       Campaign campaign = Campaign.draft(ACME, new CampaignSettings("Spring", null, "t", null, null,
           Schedule.now(ZoneId.of("UTC")), 100, null, false), "rep", T0);
       em.persist(campaign);
-      campaign.beginRun(T0);
+      campaign.beginRun(T0, RunTrigger.LAUNCH);
       em.flush();
       try (RecipientWriter.Batch batch = RecipientWriter.over(CampaignRepository.over(em)).open(ACME, campaign.id(),
           1, T0)) {

@@ -64,13 +64,16 @@ class CampaignsIT {
     // the server's own clock, from the creation time it answered with
     OffsetDateTime serverNow = OffsetDateTime.parse(created.json().getString("createdAt"));
     Http.Answer scheduled = http.put("api/v1/campaigns/" + id + "/schedule", marketing,
-        "{\"kind\":\"AT\",\"at\":\"" + serverNow.plusSeconds(3) + "\",\"zone\":\"Asia/Jakarta\"}");
+        "{\"kind\":\"AT\",\"at\":\"" + serverNow.plusMinutes(1) + "\",\"zone\":\"Asia/Jakarta\"}");
     assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
     assertThat(scheduled.json().getString("status")).isEqualTo("SCHEDULED");
+    assertThat(scheduled.json().get("runStartedBy")).as("no run yet").isNull();
 
     JsonObject done = await(id, c -> c.getJsonObject("counters").getInt("READ") == 3);
     assertThat(done.getInt("run")).isEqualTo(1);
     assertThat(done.getString("status")).isEqualTo("COMPLETED");
+    // the catch-up poll leaves a due run to its timer for a minute, so only the timer can have started it
+    assertThat(done.getString("runStartedBy")).isEqualTo("TIMER");
     JsonObject recipients = http.get("api/v1/campaigns/" + id + "/recipients?status=read", marketing).json();
     assertThat(recipients.getInt("total")).isEqualTo(3);
     JsonObject history = http.get("api/v1/leads/2/messages?limit=200", marketing).json();
@@ -80,6 +83,33 @@ class CampaignsIT {
     Http.Answer again = http.post("api/v1/campaigns/" + id + "/launch", marketing, "");
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().getString("message")).contains("completed");
+  }
+
+  @Test
+  void aRecurringCampaignIsStartedByItsTimerAtEachCronTimeEachRunWithItsOwnRecipients() throws Exception {
+    String template = approvedTemplate("it_campaign_hello");
+    String id = http.post("api/v1/campaigns", marketing, campaign("Every minute", template,
+        "{\"source\":\"leads\",\"leadIds\":[\"1\",\"2\",\"10\"]}")).json().getString("id");
+    Http.Answer scheduled = http.put("api/v1/campaigns/" + id + "/schedule", marketing,
+        "{\"kind\":\"CRON\",\"cron\":\"* * * * *\",\"zone\":\"Asia/Jakarta\"}");
+    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+    OffsetDateTime firstRun = OffsetDateTime.parse(scheduled.json().getString("nextRunAt"));
+
+    JsonObject first = awaitStatus(id, "SCHEDULED", c -> c.getInt("run") == 1 && read(c) == 3);
+    assertThat(first.getString("runStartedBy")).isEqualTo("TIMER");
+    OffsetDateTime secondRun = OffsetDateTime.parse(first.getString("nextRunAt"));
+    assertThat(secondRun.toInstant()).isEqualTo(firstRun.plusMinutes(1).toInstant());
+
+    JsonObject second = awaitStatus(id, "SCHEDULED", c -> c.getInt("run") == 2 && read(c) == 3);
+    assertThat(second.getString("runStartedBy")).isEqualTo("TIMER");
+    assertThat(OffsetDateTime.parse(second.getString("nextRunAt")).toInstant())
+        .isEqualTo(secondRun.plusMinutes(1).toInstant());
+    assertThat(http.get("api/v1/campaigns/" + id + "/recipients?status=read", marketing).json().getInt("total"))
+        .as("the second run's own recipients").isEqualTo(3);
+
+    Http.Answer cancelled = http.post("api/v1/campaigns/" + id + "/cancel", marketing, "");
+    assertThat(cancelled.json().getString("status")).as(cancelled.body()).isEqualTo("CANCELLED");
+    assertThat(cancelled.json().get("nextRunAt")).isNull();
   }
 
   @Test
@@ -403,6 +433,14 @@ class CampaignsIT {
     assertThat(refused.json().getString("message")).startsWith("1 recipient misses").contains("body.1");
     assertThat(refused.json().getJsonArray("violations").getJsonObject(0).getString("field")).endsWith("13");
     assertThat(http.get("api/v1/campaigns/" + id, marketing).json().getString("status")).isEqualTo("DRAFT");
+    Http.Answer scheduling = http.put("api/v1/campaigns/" + id + "/schedule", marketing,
+        "{\"kind\":\"AT\",\"at\":\"2099-01-05T09:00:00+07:00\",\"zone\":\"Asia/Jakarta\"}");
+    assertThat(scheduling.status()).as("scheduled runs are checked when scheduled, not only hours later")
+        .isEqualTo(422);
+    assertThat(scheduling.json().getString("error")).isEqualTo("missing_variables");
+    JsonObject unchanged = http.get("api/v1/campaigns/" + id, marketing).json();
+    assertThat(unchanged.getString("status")).isEqualTo("DRAFT");
+    assertThat(unchanged.getJsonObject("schedule").getString("kind")).isEqualTo("NOW");
 
     Http.Answer skip = http.put("api/v1/campaigns/" + id, marketing,
         body.replace("\"throttlePerMinute\"", "\"missingVariables\":\"skip\",\"throttlePerMinute\""));
@@ -483,14 +521,24 @@ class CampaignsIT {
   }
 
   private JsonObject await(String id, Predicate<JsonObject> done) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    return awaitStatus(id, "COMPLETED", done);
+  }
+
+  private static int read(JsonObject campaign) {
+    return campaign.getJsonObject("counters").getInt("READ", 0);
+  }
+
+  /** Waits (up to two and a half minutes: a run may be a minute ahead) for the status and the condition. */
+  private JsonObject awaitStatus(String id, String status, Predicate<JsonObject> done) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
     JsonObject campaign = http.get("api/v1/campaigns/" + id, marketing).json();
-    while (!(done.test(campaign) && campaign.getString("status").equals("COMPLETED"))
+    while (!(done.test(campaign) && campaign.getString("status").equals(status))
         && Instant.now().isBefore(deadline)) {
       Thread.sleep(500);
       campaign = http.get("api/v1/campaigns/" + id, marketing).json();
     }
     assertThat(done).as(campaign.toString()).accepts(campaign);
+    assertThat(campaign.getString("status")).as(campaign.toString()).isEqualTo(status);
     return campaign;
   }
 }
