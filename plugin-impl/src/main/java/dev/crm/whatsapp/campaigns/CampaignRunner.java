@@ -57,13 +57,17 @@ public class CampaignRunner {
     }
   }
 
-  public void startIfDue(String campaignId, RunTrigger trigger) {
+  /** True when this call started the run (its snapshot may still be unfinished: the ticks resume it). */
+  public boolean startIfDue(String campaignId, RunTrigger trigger) {
+    boolean started = false;
     try {
-      if (engine.startIfDue(campaignId, trigger)) {
+      started = engine.startIfDue(campaignId, trigger);
+      if (started) {
         snapshot.complete(campaignId);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Starting campaign " + campaignId + " failed; the next tick tries again", e);
     }
+    return started;
   }
 }

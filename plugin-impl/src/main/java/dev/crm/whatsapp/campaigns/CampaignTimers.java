@@ -14,9 +14,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -34,6 +38,7 @@ public class CampaignTimers {
   @Resource TimerService timerService;
   @Inject CampaignRepository campaigns;
   @Inject CampaignRunner runner;
+  @Inject Clock clock;
 
   @PostConstruct
   void armFromDatabase() {
@@ -44,7 +49,17 @@ public class CampaignTimers {
 
   /** A single-action timer at {@code at} (at once when already past: the catch-up of a missed run). */
   public void arm(String campaignId, OffsetDateTime at) {
-    timerService.createSingleActionTimer(Date.from(at.toInstant()), new TimerConfig(campaignId, false));
+    timerService.createSingleActionTimer(Date.from(notBefore(at.toInstant())), new TimerConfig(campaignId, false));
+  }
+
+  /**
+   * The first millisecond not before {@code due}. A timer takes whole milliseconds and the stored time has
+   * microseconds: armed at the truncated millisecond it could fire a fraction of one before the run is due,
+   * find it not due, and leave the run to the catch-up poll a minute later.
+   */
+  static Instant notBefore(Instant due) {
+    Instant millis = due.truncatedTo(ChronoUnit.MILLIS);
+    return millis.isBefore(due) ? millis.plusMillis(1) : millis;
   }
 
   /** Arms the timer of a schedule once it is committed: a first run, or a recurring campaign's next one. */
@@ -56,6 +71,14 @@ public class CampaignTimers {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   @Timeout
   void fire(Timer timer) {
-    runner.startIfDue((String) timer.getInfo(), RunTrigger.TIMER);
+    String campaignId = (String) timer.getInfo();
+    if (!runner.startIfDue(campaignId, RunTrigger.TIMER)) {
+      // early (the wall clock was stepped back since arming): look again at the stored time
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      Optional.ofNullable(campaigns.em().find(Campaign.class, campaignId))
+          .filter(c -> c.status() == CampaignStatus.SCHEDULED)
+          .flatMap(Campaign::nextRunAt).filter(at -> at.isAfter(now))
+          .ifPresent(at -> arm(campaignId, at));
+    }
   }
 }
