@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -42,19 +43,33 @@ public class AlertConditions {
     return alerts;
   }
 
+  /**
+   * The counters are kept per clock hour, so "the last hour" is estimated as a sliding window: the current
+   * hour so far plus the previous hour's outcomes weighted by the share of it still inside the last sixty
+   * minutes (at 10:20, two thirds of 09:00–10:00) — as if they were spread evenly over that hour.
+   */
   private void errorRates(OffsetDateTime now, List<Alert> alerts) {
-    OffsetDateTime since = now.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(1);
-    for (Object[] r : rows("SELECT tenant_id, SUM(sent), SUM(failed) FROM (SELECT tenant_id, sent, failed FROM"
-        + " wa_stat_hour WHERE hour_at >= ? UNION ALL SELECT tenant_id, sent, failed FROM wa_stat_delta"
-        + " WHERE hour_at >= ?) h GROUP BY tenant_id", since, since)) {
-      long sent = ((Number) r[1]).longValue();
-      long failed = ((Number) r[2]).longValue();
-      if (sent + failed >= settings.errorRateMinMessages && failed > settings.errorRate * (sent + failed)) {
+    OffsetDateTime current = now.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+    OffsetDateTime previous = current.minusHours(1);
+    double previousWeight = 1 - Duration.between(current, now).toSeconds() / 3600.0;
+    for (Object[] r : rows("SELECT tenant_id, SUM(CASE WHEN hour_at >= ? THEN sent ELSE 0 END),"
+        + " SUM(CASE WHEN hour_at >= ? THEN failed ELSE 0 END), SUM(CASE WHEN hour_at < ? THEN sent ELSE 0 END),"
+        + " SUM(CASE WHEN hour_at < ? THEN failed ELSE 0 END) FROM (SELECT tenant_id, hour_at, sent, failed FROM"
+        + " wa_stat_hour WHERE hour_at >= ? UNION ALL SELECT tenant_id, hour_at, sent, failed FROM wa_stat_delta"
+        + " WHERE hour_at >= ?) h GROUP BY tenant_id", current, current, current, current, previous, previous)) {
+      double sent = number(r[1]) + previousWeight * number(r[3]);
+      double failed = number(r[2]) + previousWeight * number(r[4]);
+      double outcomes = sent + failed;
+      if (outcomes >= settings.errorRateMinMessages && failed > settings.errorRate * outcomes) {
         alerts.add(new Alert("error-rate:" + r[0], "error-rate", (String) r[0], String.format(Locale.ROOT,
-            "error rate %.0f %% in the last hour (%d of %d failed; threshold %.0f %%)",
-            100.0 * failed / (sent + failed), failed, sent + failed, settings.errorRate * 100)));
+            "error rate %.0f %% in the last hour (about %d of %d messages failed; threshold %.0f %%)",
+            100.0 * failed / outcomes, Math.round(failed), Math.round(outcomes), settings.errorRate * 100)));
       }
     }
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
   }
 
   private void queueDepth(List<Alert> alerts) {

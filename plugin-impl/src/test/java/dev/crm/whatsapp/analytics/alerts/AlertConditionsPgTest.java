@@ -28,6 +28,17 @@ class AlertConditionsPgTest {
   }
 
   @Test
+  void theLastHourSlidesTheErrorsOfThePreviousClockHourOutAsTheCurrentOneGoesOn() {
+    hour("hooli", "2026-03-01T09:00:00Z", 0, 40); // a burst of failures in the previous hour
+    hour("hooli", "2026-03-01T10:00:00Z", 200, 10);
+
+    // at 10:05, 55 of its 60 minutes are still in the last hour: about 47 of 247 failed, 19 %
+    assertThat(alertsAt("2026-03-01T10:05:00Z")).extracting(Alert::key).containsExactly("error-rate:hooli");
+    // at 10:55, only 5 are: about 13 of 213, 6 %
+    assertThat(alertsAt("2026-03-01T10:55:00Z")).isEmpty();
+  }
+
+  @Test
   void queueDepthCountsQueuedRecipientsFromTheCountersAndTheUnfoldedDeltas() {
     sql("INSERT INTO wa_stat_count (campaign_id, run_no, variant, status, error_code, n) VALUES ('c1', 1, '',"
         + " 'QUEUED', 0, 10000)");
@@ -55,8 +66,12 @@ class AlertConditionsPgTest {
   }
 
   private List<Alert> alerts() {
+    return alertsAt(NOW.toString());
+  }
+
+  private List<Alert> alertsAt(String now) {
     return database.persistence().inTransaction(em -> AlertConditions.over(em,
-        AlertSettings.of(0.10, 20, 10_000, 50, true)).holdingAt(NOW));
+        AlertSettings.of(0.10, 20, 10_000, 50, true)).holdingAt(OffsetDateTime.parse(now)));
   }
 
   private void hour(String tenant, String hour, long sent, long failed) {
