@@ -2,9 +2,11 @@ package dev.crm.whatsapp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crm.whatsapp.api.security.Permission;
 import dev.crm.whatsapp.it.Endpoints.Endpoint;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +16,44 @@ import java.util.function.Function;
 /**
  * Every endpoint of the plugin (found by reflection) against every kind of caller, on the real server:
  * no token, an expired token, a token from another issuer, one signed with another key, an {@code alg=none}
- * token and a caller without the permission are refused (401, 401, 401, 401, 401, 403); a caller of
- * another tenant gets 404 for this tenant's lead, campaign, template and sender account and changes
- * nothing; the own tenant with the permission is let through (no 401/403, no 5xx).
+ * token and a caller without the permission are refused (401, 401, 401, 401, 401, 403); a caller granted
+ * every permission but the one an endpoint requires is refused (403) and one granted only that permission is
+ * let through; a caller of another tenant gets 404 for this tenant's lead, campaign, template and sender
+ * account and changes nothing; the own tenant with the permission is let through (no 401/403, no 5xx).
  */
 final class AccessMatrix {
-  private final URL base;
+  /** Signed tokens the server trusts, for a tenant and the host groups of the caller. */
+  interface Tokens {
+    String token(String tenant, String... groups);
+  }
 
+  /** The group granting exactly one permission, as the server under test is configured (see the pom). */
+  static String onlyGroup(Permission permission) {
+    return "only:" + permission.key();
+  }
+
+  private final URL base;
+  private final Tokens tokens;
+  private final String leadId;
+  private final String phone;
+
+  /** On the reliability server: its test signing key, and a lead no other test there sends to. */
   AccessMatrix(URL base) {
+    this(base, ReliabilityRun::token, "11", "+6281329189088");
+  }
+
+  AccessMatrix(URL base, Tokens tokens, String leadId, String phone) {
     this.base = base;
+    this.tokens = tokens;
+    this.leadId = leadId;
+    this.phone = phone;
   }
 
   void everyEndpointRefusesEveryoneButItsOwnTenantWithThePermission() throws Exception {
     Http http = new Http(base.toURI());
-    String admin = ReliabilityRun.token("acme", "admin");
+    String admin = tokens.token("acme", "admin");
     Map<String, String> acme = ownedByAcme(http, admin);
-    List<Endpoint> endpoints = Endpoints.all().stream().filter(e -> !e.open()).toList();
-    assertThat(endpoints).as("the scan must find the endpoints, or it proves nothing").hasSizeGreaterThan(30);
+    List<Endpoint> endpoints = guarded();
 
     Map<String, Function<Endpoint, String>> refusedCallers = new LinkedHashMap<>();
     refusedCallers.put("no token", e -> null);
@@ -48,12 +71,63 @@ final class AccessMatrix {
             refusedWith(caller.getKey(), endpoint));
       }
       requests++;
-      expect(wrong, "missing permission", endpoint, call(http, endpoint, path, ReliabilityRun.token("acme", "nobody")),
+      expect(wrong, "missing permission", endpoint, call(http, endpoint, path, tokens.token("acme", "nobody")),
           403);
     }
+    requests += anotherTenant(http, admin, acme, endpoints, wrong);
+    requests += ownTenant(http, admin, acme, endpoints, wrong);
 
-    String globex = ReliabilityRun.token("globex", "admin");
-    long acmeMessages = http.get("api/v1/leads/11/whatsapp-summary", admin).json().getJsonNumber("total").longValue();
+    ReliabilityRun.figure("access-matrix", "endpoints", endpoints.size());
+    ReliabilityRun.figure("access-matrix", "requests", requests);
+    ReliabilityRun.figure("access-matrix", "wrong answers", wrong.size());
+    assertThat(wrong).as("answers that break the access rules").isEmpty();
+  }
+
+  /**
+   * Each endpoint asks for its own permission, not just any: every permission but that one gets 403, that one
+   * alone gets through (no 401/403/5xx). Needs the server to grant {@link #onlyGroup} groups.
+   */
+  void everyEndpointNeedsItsOwnPermission() throws Exception {
+    Http http = new Http(base.toURI());
+    Map<String, String> acme = ownedByAcme(http, tokens.token("acme", "admin"));
+    List<String> wrong = new ArrayList<>();
+    for (Endpoint endpoint : guarded()) {
+      Permission required = endpoint.permission().orElseThrow(() ->
+          new AssertionError(endpoint + " declares no permission and is not public"));
+      String[] allButIt = Arrays.stream(Permission.values()).filter(p -> p != required).map(AccessMatrix::onlyGroup)
+          .toArray(String[]::new);
+      String path = "api/v1/" + fill(endpoint, acme);
+      expect(wrong, "every permission but " + required.key(), endpoint,
+          call(http, endpoint, path, tokens.token("acme", allButIt)), 403);
+      Http.Answer allowed = call(http, endpoint, path, tokens.token("acme", onlyGroup(required)));
+      if (allowed.status() == 401 || allowed.status() == 403 || allowed.status() >= 500) {
+        wrong.add("only " + required.key() + ": " + endpoint + " -> " + allowed.status() + " "
+            + abbreviate(allowed.body()));
+      }
+    }
+    assertThat(wrong).as("endpoints that let the wrong permission in or keep the right one out").isEmpty();
+  }
+
+  /** Another tenant's admin finds nothing of acme's on any endpoint with an id in its path. */
+  void anotherTenantFindsNothingOfThisOne() throws Exception {
+    Http http = new Http(base.toURI());
+    String admin = tokens.token("acme", "admin");
+    List<String> wrong = new ArrayList<>();
+    anotherTenant(http, admin, ownedByAcme(http, admin), guarded(), wrong);
+    assertThat(wrong).as("answers that let another tenant in").isEmpty();
+  }
+
+  private static List<Endpoint> guarded() {
+    List<Endpoint> endpoints = Endpoints.all().stream().filter(e -> !e.open()).toList();
+    assertThat(endpoints).as("the scan must find the endpoints, or it proves nothing").hasSizeGreaterThan(30);
+    return endpoints;
+  }
+
+  private int anotherTenant(Http http, String admin, Map<String, String> acme, List<Endpoint> endpoints,
+      List<String> wrong) {
+    String globex = tokens.token("globex", "admin");
+    long acmeMessages = messagesOfTheLead(http, admin);
+    int requests = 0;
     for (Endpoint endpoint : endpoints) {
       if (!endpoint.path().contains("{leadId}") && !endpoint.path().contains("{id}")) {
         continue;
@@ -69,21 +143,24 @@ final class AccessMatrix {
     assertThat(http.get("api/v1/campaigns/" + acme.get("campaign"), admin).status()).isEqualTo(200);
     assertThat(http.get("api/v1/templates/" + acme.get("template"), admin).status()).isEqualTo(200);
     assertThat(http.get("api/v1/accounts", admin).body()).contains(acme.get("account"));
-    assertThat(http.get("api/v1/leads/11/whatsapp-summary", admin).json().getJsonNumber("total").longValue())
+    assertThat(messagesOfTheLead(http, admin))
         .as("messages of acme's lead after globex tried every lead endpoint").isEqualTo(acmeMessages);
+    return requests;
+  }
 
+  private int ownTenant(Http http, String admin, Map<String, String> acme, List<Endpoint> endpoints,
+      List<String> wrong) {
     for (Endpoint endpoint : endpoints) {
-      requests++;
       Http.Answer answer = call(http, endpoint, "api/v1/" + fill(endpoint, acme), admin);
       if (answer.status() == 401 || answer.status() == 403 || answer.status() >= 500) {
         wrong.add("own tenant: " + endpoint + " -> " + answer.status() + " " + abbreviate(answer.body()));
       }
     }
+    return endpoints.size();
+  }
 
-    ReliabilityRun.figure("access-matrix", "endpoints", endpoints.size());
-    ReliabilityRun.figure("access-matrix", "requests", requests);
-    ReliabilityRun.figure("access-matrix", "wrong answers", wrong.size());
-    assertThat(wrong).as("answers that break the access rules").isEmpty();
+  private long messagesOfTheLead(Http http, String admin) {
+    return http.get("api/v1/leads/" + leadId + "/whatsapp-summary", admin).json().getJsonNumber("total").longValue();
   }
 
   /** A campaign, a template and a sender account of acme, to try from globex. */
@@ -94,8 +171,10 @@ final class AccessMatrix {
     String campaign = created(http.post("api/v1/campaigns", admin, "{\"name\":\"Access matrix\",\"templateId\":\""
         + template + "\",\"bindings\":{\"body.1\":{\"source\":\"constant\",\"value\":\"there\"}},"
         + "\"audience\":{\"source\":\"leads\",\"leadIds\":[\"1\"]}}"));
+    // a number of its own each time: one tenant cannot hold the same number twice
+    String phone = String.format("+62811%07d", System.nanoTime() % 10_000_000);
     String account = created(http.post("api/v1/accounts", admin, "{\"name\":\"Access matrix\",\"phoneNumber\":"
-        + "\"+6281100000009\",\"provider\":\"sandbox\",\"senderId\":\"access-matrix-" + System.nanoTime() + "\"}"));
+        + "\"" + phone + "\",\"provider\":\"sandbox\",\"senderId\":\"access-matrix-" + System.nanoTime() + "\"}"));
     return Map.of("template", template, "campaign", campaign, "account", account);
   }
 
@@ -104,13 +183,13 @@ final class AccessMatrix {
     return answer.json().getString("id");
   }
 
-  private static String fill(Endpoint endpoint, Map<String, String> acme) {
+  private String fill(Endpoint endpoint, Map<String, String> acme) {
     String id = switch (endpoint.resource().getSimpleName()) {
       case "TemplatesResource" -> acme.get("template");
       case "AccountsResource" -> acme.get("account");
       default -> acme.get("campaign");
     };
-    return endpoint.path().replace("{leadId}", "11").replace("{id}", id).replace("{phone}", "+6281329189088");
+    return endpoint.path().replace("{leadId}", leadId).replace("{id}", id).replace("{phone}", phone);
   }
 
   private static Http.Answer call(Http http, Endpoint endpoint, String path, String token) {
