@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -111,6 +112,52 @@ class AnalyticsIT {
     assertThat(sse(id, "").statusCode()).isEqualTo(401);
     assertThat(http.get("api/v1/campaigns/" + id + "/stats?access_token=" + marketing, null).status())
         .as("only the stream takes a token in the query").isEqualTo(401);
+  }
+
+  @Test
+  void aTemplatePausedByMetaShowsOnHealthAsDegradedWithTheReasonUntilItIsGone() throws Exception {
+    // the sandbox approves a template with its pause word and then pauses it for low quality, as Meta does
+    String name = "it_alert_lowquality_" + System.nanoTime();
+    String id = approvedTemplate(name);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!http.get("api/v1/templates/" + id, marketing).json().getString("status").equals("PAUSED")
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+    }
+    assertThat(http.get("api/v1/templates/" + id, marketing).json().getString("status")).isEqualTo("PAUSED");
+
+    JsonObject health = awaitHealth(alerts -> reasons(alerts).stream().anyMatch(r -> r.contains(name)));
+    JsonObject alerts = alertsCheck(health);
+    assertThat(alerts.getJsonObject("data").getString("state")).isEqualTo("degraded");
+    assertThat(reasons(alerts)).contains("template '" + name + "' is paused by the provider");
+    assertThat(alerts.getString("status")).as("a paused template keeps the instance in its load balancer")
+        .isEqualTo("UP");
+
+    assertThat(http.delete("api/v1/templates/" + id, marketing).status()).isEqualTo(204);
+    awaitHealth(check -> reasons(check).stream().noneMatch(r -> r.contains(name)));
+  }
+
+  /** Waits (alerts are evaluated every 30 s) until the {@code alerts} check of /health/ready satisfies it. */
+  private JsonObject awaitHealth(java.util.function.Predicate<JsonObject> done) throws Exception {
+    URI ready = base.toURI().resolve("/health/ready");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    JsonObject health = new Http(ready).get(ready.toString(), null).json();
+    while (!done.test(alertsCheck(health)) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(1000);
+      health = new Http(ready).get(ready.toString(), null).json();
+    }
+    assertThat(done).as(health.toString()).accepts(alertsCheck(health));
+    return health;
+  }
+
+  private static JsonObject alertsCheck(JsonObject health) {
+    return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(c -> c.getString("name").equals("alerts")).findFirst().orElseThrow();
+  }
+
+  private static List<String> reasons(JsonObject alertsCheck) {
+    JsonObject data = alertsCheck.getJsonObject("data");
+    return data.keySet().stream().filter(k -> k.startsWith("reason.")).map(data::getString).toList();
   }
 
   private String launchedSlowCampaign() throws Exception {

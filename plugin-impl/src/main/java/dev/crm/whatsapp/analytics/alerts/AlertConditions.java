@@ -37,7 +37,7 @@ public class AlertConditions {
     errorRates(now, alerts);
     queueDepth(alerts);
     senderHealth(alerts);
-    if (settings.templatePaused) {
+    if (settings.templatePaused()) {
       pausedTemplates(alerts);
     }
     return alerts;
@@ -60,10 +60,10 @@ public class AlertConditions {
       double sent = number(r[1]) + previousWeight * number(r[3]);
       double failed = number(r[2]) + previousWeight * number(r[4]);
       double outcomes = sent + failed;
-      if (outcomes >= settings.errorRateMinMessages && failed > settings.errorRate * outcomes) {
+      if (outcomes >= settings.errorRateMinMessages() && failed > settings.errorRate() * outcomes) {
         alerts.add(new Alert("error-rate:" + r[0], "error-rate", (String) r[0], String.format(Locale.ROOT,
             "error rate %.0f %% in the last hour (about %d of %d messages failed; threshold %.0f %%)",
-            100.0 * failed / outcomes, Math.round(failed), Math.round(outcomes), settings.errorRate * 100)));
+            100.0 * failed / outcomes, Math.round(failed), Math.round(outcomes), settings.errorRate() * 100)));
       }
     }
   }
@@ -77,17 +77,17 @@ public class AlertConditions {
         + " UNION ALL SELECT n FROM wa_stat_delta WHERE to_status = 'QUEUED' UNION ALL SELECT -n FROM wa_stat_delta"
         + " WHERE from_status = 'QUEUED') q");
     long depth = rows.isEmpty() || rows.get(0)[0] == null ? 0 : ((Number) rows.get(0)[0]).longValue();
-    if (depth > settings.queueDepth) {
+    if (depth > settings.queueDepth()) {
       alerts.add(new Alert("queue-depth", "queue-depth", null,
-          "dispatch queue holds " + depth + " messages (threshold " + settings.queueDepth + ")"));
+          "dispatch queue holds " + depth + " messages (threshold " + settings.queueDepth() + ")"));
     }
   }
 
   private void senderHealth(List<Alert> alerts) {
     for (Object[] r : rows("SELECT tenant_id, id, name, health_score FROM wa_sender_account"
-        + " WHERE health_score < ? AND status <> 'DISABLED'", settings.senderHealth)) {
+        + " WHERE health_score < ? AND status <> 'DISABLED'", settings.senderHealth())) {
       alerts.add(new Alert("sender-health:" + r[0] + ":" + r[1], "sender-health", (String) r[0],
-          "sender number '" + r[2] + "' health " + r[3] + " (threshold " + settings.senderHealth + ")"));
+          "sender number '" + r[2] + "' health " + r[3] + " (threshold " + settings.senderHealth() + ")"));
     }
   }
 

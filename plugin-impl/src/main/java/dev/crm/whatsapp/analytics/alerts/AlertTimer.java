@@ -22,7 +22,7 @@ public class AlertTimer {
 
   @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
   void evaluate() {
-    if (!settings.enabled) {
+    if (!settings.enabled()) {
       return;
     }
     try {

@@ -23,7 +23,7 @@ public class AlertsHealth implements HealthCheck {
   public HealthCheckResponse call() {
     Collection<Alert> current = alerts.current();
     HealthCheckResponseBuilder response = HealthCheckResponse.named("alerts")
-        .status(current.isEmpty() || !settings.healthDown)
+        .status(current.isEmpty() || !settings.healthDown())
         .withData("state", current.isEmpty() ? "ok" : "degraded");
     int i = 0;
     for (Alert alert : current) {

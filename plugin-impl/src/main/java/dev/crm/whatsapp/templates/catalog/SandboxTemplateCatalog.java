@@ -32,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code wa.templates.sandbox.decision-after} it is approved, or rejected when its name or body contains
  * {@code wa.templates.sandbox.reject-word}; one whose name or body contains {@code wa.templates.sandbox.refuse-word}
  * is refused at once, as Meta refuses a submission that breaks its rules outright (a 400 to the create call,
- * not a later rejection). The decision arrives as a signed
+ * not a later rejection); one containing {@code wa.templates.sandbox.pause-word} is approved and, as long again
+ * later, paused for low quality, as Meta pauses a template people block or report. The decision arrives as a signed
  * {@code message_template_status_update} webhook, the way Meta's does, and is also what {@link #list()}
  * reports, so a sync reaches the same state.
  */
@@ -41,6 +42,7 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
   private static final Logger LOG = Logger.getLogger(SandboxTemplateCatalog.class.getName());
   private static final String APPROVED_PREFIX = "sandbox-tpl-a-";
   private static final String REJECTED_PREFIX = "sandbox-tpl-r-";
+  private static final String PAUSED_PREFIX = "sandbox-tpl-p-";
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject WebhookSecrets secrets;
@@ -56,6 +58,10 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
   @Inject
   @ConfigProperty(name = "wa.templates.sandbox.refuse-word", defaultValue = "refuse")
   String refuseWord;
+
+  @Inject
+  @ConfigProperty(name = "wa.templates.sandbox.pause-word", defaultValue = "lowquality")
+  String pauseWord;
 
   @Inject
   @ConfigProperty(name = "wa.base-url", defaultValue = "http://localhost:8080/whatsapp")
@@ -76,11 +82,18 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
           + " messaging policy (the sandbox refuses any template containing '" + refuseWord + "')", true, null);
     }
     boolean reject = contains(rejectWord, template.name()) || contains(rejectWord, template.body());
+    boolean pause = contains(pauseWord, template.name()) || contains(pauseWord, template.body());
     // The decision is part of the id, so that it survives a restart before it was announced (see find).
-    String id = (reject ? REJECTED_PREFIX : APPROVED_PREFIX) + UUID.randomUUID();
+    String id = (reject ? REJECTED_PREFIX : pause ? PAUSED_PREFIX : APPROVED_PREFIX) + UUID.randomUUID();
     held.put(id, new RemoteTemplate(id, TemplateStatus.PENDING, null, TemplateQuality.UNKNOWN, template));
     RemoteTemplate decided = decision(id, template);
-    scheduler.schedule(() -> decide(decided), decisionAfter.toMillis(), TimeUnit.MILLISECONDS);
+    long after = decisionAfter.toMillis();
+    if (decided.status() == TemplateStatus.PAUSED) {
+      RemoteTemplate approved = approved(id, template);
+      scheduler.schedule(() -> decide(approved), after, TimeUnit.MILLISECONDS);
+      after *= 2;
+    }
+    scheduler.schedule(() -> decide(decided), after, TimeUnit.MILLISECONDS);
     return new Submission(id, TemplateStatus.PENDING);
   }
 
@@ -97,13 +110,21 @@ public class SandboxTemplateCatalog implements TemplateCatalog {
       return Optional.of(known);
     }
     return providerId.startsWith(APPROVED_PREFIX) || providerId.startsWith(REJECTED_PREFIX)
-        ? Optional.of(decision(providerId, null)) : Optional.empty();
+        || providerId.startsWith(PAUSED_PREFIX) ? Optional.of(decision(providerId, null)) : Optional.empty();
   }
 
   private static RemoteTemplate decision(String id, TemplateDefinition template) {
-    return id.startsWith(REJECTED_PREFIX)
-        ? new RemoteTemplate(id, TemplateStatus.REJECTED, "INVALID_FORMAT", TemplateQuality.UNKNOWN, template)
-        : new RemoteTemplate(id, TemplateStatus.APPROVED, null, TemplateQuality.GREEN, template);
+    if (id.startsWith(REJECTED_PREFIX)) {
+      return new RemoteTemplate(id, TemplateStatus.REJECTED, "INVALID_FORMAT", TemplateQuality.UNKNOWN, template);
+    }
+    return id.startsWith(PAUSED_PREFIX)
+        ? new RemoteTemplate(id, TemplateStatus.PAUSED, "Low quality: recipients blocked or reported it",
+            TemplateQuality.RED, template)
+        : approved(id, template);
+  }
+
+  private static RemoteTemplate approved(String id, TemplateDefinition template) {
+    return new RemoteTemplate(id, TemplateStatus.APPROVED, null, TemplateQuality.GREEN, template);
   }
 
   @Override
