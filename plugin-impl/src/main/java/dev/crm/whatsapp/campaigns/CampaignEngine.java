@@ -178,8 +178,10 @@ public class CampaignEngine {
     }
     CampaignContent content = CampaignContent.of(campaign);
     Map<String, MessageTemplate> byId = RunSnapshot.templatesOf(campaign, campaigns);
-    boolean windowFree = content.isDirect() && providers.route(campaign.tenant(), Optional.empty())
-        .map(route -> route.provider().sendsOutsideServiceWindow()).orElse(false);
+    // the number its messages will ask for (or the one that stands in for it now), not the tenant's usual one
+    boolean windowFree = content.isDirect()
+        && providers.route(campaign.tenant(), Optional.ofNullable(campaign.sending().senderAccountId()))
+            .map(route -> route.provider().sendsOutsideServiceWindow()).orElse(false);
     SendWindow window = campaign.window();
     int made = 0;
     OffsetDateTime opensNext = null;

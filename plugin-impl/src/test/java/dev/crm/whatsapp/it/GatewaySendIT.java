@@ -119,6 +119,48 @@ class GatewaySendIT {
   }
 
   @Test
+  void aDirectCampaignKeepsTheServiceWindowOfTheNumberItNamesNotOfThePrimaryGateway() throws Exception {
+    String marketing = token("acme", "marketing");
+    String sandbox = http.get("api/v1/accounts", admin).jsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(a -> a.getString("provider").equals("sandbox")).findFirst().orElseThrow().getString("id");
+    // lead 3 never wrote: no 24-hour window is open
+    String direct = "{\"name\":\"%s\",\"content\":{\"type\":\"text\",\"text\":\"Your order is ready\"},"
+        + "\"audience\":{\"source\":\"leads\",\"leadIds\":[\"3\"]},\"throttlePerMinute\":600%s}";
+
+    String fromSandbox = launched(marketing, String.format(direct, "From the sandbox number",
+        ",\"senderAccountId\":\"" + sandbox + "\""));
+    JsonObject skipped = awaitCampaign(marketing, fromSandbox, c -> c.getString("status").equals("COMPLETED"));
+    assertThat(skipped.getJsonObject("counters").getInt("SKIPPED")).as(skipped.toString()).isEqualTo(1);
+    assertThat(http.get("api/v1/campaigns/" + fromSandbox + "/recipients", marketing).json().getJsonArray("items")
+        .getJsonObject(0).getString("errorMessage")).isEqualTo("outside_service_window");
+
+    String fromPrimary = launched(marketing, String.format(direct, "From the primary gateway", ""));
+    JsonObject sent = awaitCampaign(marketing, fromPrimary, c -> c.getJsonObject("counters").getInt("SENT", 0) == 1);
+    assertThat(sent.getJsonObject("counters").getInt("SKIPPED", 0)).isZero();
+  }
+
+  private String launched(String marketing, String body) {
+    Http.Answer created = http.post("api/v1/campaigns", marketing, body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().getString("id");
+    Http.Answer launched = http.post("api/v1/campaigns/" + id + "/launch", marketing, "");
+    assertThat(launched.status()).as(launched.body()).isEqualTo(200);
+    return id;
+  }
+
+  private JsonObject awaitCampaign(String marketing, String id, java.util.function.Predicate<JsonObject> done)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonObject campaign = http.get("api/v1/campaigns/" + id, marketing).json();
+    while (!done.test(campaign) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      campaign = http.get("api/v1/campaigns/" + id, marketing).json();
+    }
+    assertThat(done).as(campaign.toString()).accepts(campaign);
+    return campaign;
+  }
+
+  @Test
   void anUploadedImageGoesByItsSignedLinkAndTheGatewayCanFetchTheFile() throws Exception {
     Http.Answer uploaded = http.upload("api/v1/leads/" + LEAD + "/media?filename=offer.png", rep, WahaStub.PNG, "image/png");
     assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
