@@ -113,6 +113,40 @@ class CampaignsIT {
   }
 
   @Test
+  void aCampaignNamesItsSenderNumberAndRetryScheduleAndBadOnesAre400NamingTheField() throws Exception {
+    String template = approvedTemplate("it_campaign_hello");
+    String admin = token("acme", "admin");
+    String sandbox = http.get("api/v1/accounts", admin).jsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(a -> a.getString("provider").equals("sandbox")).findFirst().orElseThrow().getString("id");
+    String base = campaign("Own number", template, "{\"source\":\"leads\",\"leadIds\":[\"1\"]}");
+
+    Http.Answer good = http.post("api/v1/campaigns", marketing, base.replace("\"throttlePerMinute\"",
+        "\"senderAccountId\":\"" + sandbox + "\",\"retry\":{\"backoff\":[\"PT30S\",\"PT2M\"],\"maxAttempts\":3},"
+            + "\"throttlePerMinute\""));
+    assertThat(good.status()).as(good.body()).isEqualTo(201);
+    assertThat(good.json().getString("senderAccountId")).isEqualTo(sandbox);
+    assertThat(good.json().getJsonObject("retry").getJsonArray("backoff").getValuesAs(jakarta.json.JsonString.class))
+        .extracting(jakarta.json.JsonString::getString).containsExactly("PT30S", "PT2M");
+    assertThat(good.json().getJsonObject("retry").getInt("maxAttempts")).isEqualTo(3);
+
+    Map<String, String> bad = Map.of(
+        "\"senderAccountId\":\"no-such-number\",", "senderAccountId",
+        "\"retry\":{\"backoff\":[\"PT30S\",\"soon\"]},", "retry.backoff[1]",
+        "\"retry\":{\"backoff\":[\"P2D\"]},", "retry.backoff[0]",
+        "\"retry\":{\"maxAttempts\":0},", "retry.maxAttempts");
+    long before = http.get("api/v1/campaigns?size=1", marketing).json().getInt("total");
+    for (var entry : bad.entrySet()) {
+      Http.Answer refused = http.post("api/v1/campaigns", marketing,
+          base.replace("\"throttlePerMinute\"", entry.getKey() + "\"throttlePerMinute\""));
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.json().getString("field")).isEqualTo(entry.getValue());
+      assertThat(refused.body()).doesNotContain("Exception");
+    }
+    assertThat(http.get("api/v1/campaigns?size=1", marketing).json().getInt("total"))
+        .as("refused campaigns are not created").isEqualTo(before);
+  }
+
+  @Test
   void illegalMovesAre409NamingTheStatusAndADraftCanBeDeleted() throws Exception {
     String template = approvedTemplate("it_campaign_moves");
     String id = http.post("api/v1/campaigns", marketing, campaign("Moves", template,
