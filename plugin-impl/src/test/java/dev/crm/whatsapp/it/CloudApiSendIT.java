@@ -39,6 +39,8 @@ class CloudApiSendIT {
   private static final String UNDELIVERABLE_PHONE = "6281329189088";
   private static final String FLAKY_LEAD = "21";
   private static final String FLAKY_PHONE = "6281346509725";
+  private static final String GLOBEX_LEAD = "31";
+  private static final String GLOBEX_PHONE = "6281334543823";
 
   private static GraphApiStub stub;
 
@@ -140,6 +142,64 @@ class CloudApiSendIT {
         + "\"provider\":\"cloud-api\",\"senderId\":\"1\",\"credentials\":\"t\"}");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().getString("field")).isEqualTo("phoneNumber");
+  }
+
+  @Test
+  void aRestrictedNumberIsPausedAndWithNoOtherNumberItsCampaignPausesWithTheReasonHoldingItsMessage()
+      throws Exception {
+    // globex sends only from a Cloud API number of its own: its demo sandbox number is disabled
+    String globexAdmin = http.post("api/v1/demo/tokens", null,
+        "{\"tenant\":\"globex\",\"user\":\"it.admin\",\"groups\":[\"admin\"]}").json().getString("token");
+    for (JsonObject account : http.get("api/v1/accounts", globexAdmin).jsonArray().getValuesAs(JsonObject.class)) {
+      if (!account.getString("provider").equals("cloud-api")) {
+        assertThat(http.post("api/v1/accounts/" + account.getString("id") + "/disable", globexAdmin, "").status())
+            .isEqualTo(200);
+      }
+    }
+    // a number and template of their own on each run, as the server's database outlives it
+    long run = System.nanoTime() % 10_000;
+    Http.Answer number = http.post("api/v1/accounts", globexAdmin, "{\"name\":\"Globex Cloud API\",\"phoneNumber\":"
+        + "\"+628110000" + String.format("%04d", run) + "\",\"provider\":\"cloud-api\",\"senderId\":\"it-globex-"
+        + run + "\","
+        + "\"credentials\":\"" + TOKEN + "\",\"primary\":true}");
+    assertThat(number.status()).as(number.body()).isEqualTo(201);
+    stub.script(GLOBEX_PHONE, Reply.error(368, 400, "(#368) Temporarily blocked for policies violations"));
+
+    String template = approvedTemplate(globexAdmin, "it_globex_restricted_" + run);
+    Http.Answer created = http.post("api/v1/campaigns", globexAdmin, "{\"name\":\"Restricted\",\"templateId\":\""
+        + template + "\",\"bindings\":{\"body.1\":{\"source\":\"constant\",\"value\":\"there\"}},"
+        + "\"audience\":{\"source\":\"leads\",\"leadIds\":[\"" + GLOBEX_LEAD + "\"]},\"throttlePerMinute\":600}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String campaign = created.json().getString("id");
+    assertThat(http.post("api/v1/campaigns/" + campaign + "/launch", globexAdmin, "").status()).isEqualTo(200);
+
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonObject paused = http.get("api/v1/campaigns/" + campaign, globexAdmin).json();
+    while (!paused.getString("status").equals("PAUSED") && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+      paused = http.get("api/v1/campaigns/" + campaign, globexAdmin).json();
+    }
+    assertThat(paused.getString("status")).as(paused.toString()).isEqualTo("PAUSED");
+    assertThat(paused.getString("statusReason")).contains("Globex Cloud API", "368");
+    JsonObject account = http.get("api/v1/accounts", globexAdmin).jsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(a -> a.getString("id").equals(number.json().getString("id"))).findFirst().orElseThrow();
+    assertThat(account.getString("status")).isEqualTo("paused");
+    assertThat(paused.getJsonObject("counters").getInt("FAILED", 0)).as("the message did nothing wrong").isZero();
+  }
+
+  /** An approved template of the tenant (the sandbox catalog approves it a few seconds after submitting). */
+  private String approvedTemplate(String token, String name) throws InterruptedException {
+    Http.Answer created = http.post("api/v1/templates", token, "{\"name\":\"" + name + "\",\"language\":\"en_US\","
+        + "\"category\":\"MARKETING\",\"body\":\"Hi {{1}}, spring offers are here.\",\"examples\":{\"body.1\":\"Ayu\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().getString("id");
+    http.post("api/v1/templates/" + id + "/submit", token, "");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!http.get("api/v1/templates/" + id, token).json().getString("status").equals("APPROVED")
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+    }
+    return id;
   }
 
   private String send(String lead, String text) {
