@@ -7,18 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Writes a run's recipients in batches as they stream in, merging duplicate phones (the first one is kept),
- * so that neither the audience nor the set of phones is ever held whole: each batch asks the database which
- * of its phones the run already has.
+ * so that neither the audience nor the set of phones is ever held whole: a batch merges its own duplicates,
+ * the run's unique phone index the ones it already has.
  */
 @ApplicationScoped
 public class RecipientWriter {
@@ -44,7 +41,7 @@ public class RecipientWriter {
     return open(tenant, campaignId, run, now, candidate -> Placement.PENDING);
   }
 
-  /** A batch that asks {@code placement} where each new candidate goes (not asked for merged ones). */
+  /** A batch that asks {@code placement} where each candidate goes. */
   public Batch open(TenantId tenant, String campaignId, int run, OffsetDateTime now,
       Function<Candidate, Placement> placement) {
     return new Batch(tenant, campaignId, run, now, placement);
@@ -98,22 +95,22 @@ public class RecipientWriter {
       if (pending.isEmpty()) {
         return;
       }
-      Set<String> present = new HashSet<>(campaigns.phonesPresent(campaignId, run, new ArrayList<>(pending.keySet())));
       EntityManager em = campaigns.em();
       for (Candidate c : pending.values()) {
-        if (present.contains(c.phone().e164())) {
-          merged++;
-          continue;
-        }
         CampaignRecipient recipient = CampaignRecipient.pending(tenant, campaignId, run, c.leadId(), c.name(),
             c.phone(), c.zone() == null ? null : c.zone().getId(), CampaignJson.writeVariables(c.variables()), now);
         Placement where = placement.apply(c);
         recipient.assignVariant(where.variant());
         if (where.skipReason() != null) {
           recipient.skipped(where.skipReason(), now);
+        }
+        if (!campaigns.addRecipientUnlessPresent(recipient)) {
+          merged++;
+          continue;
+        }
+        if (where.skipReason() != null) {
           skipped++;
         }
-        campaigns.addRecipient(recipient);
         tally.move(recipient.variant().orElse(null), null, recipient.status().name());
         added++;
       }
