@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which alert conditions hold now, read from the counters and a few small tables (never from messages):
- * the error rate per tenant, the dispatch queue's depth (campaign recipients queued), sender numbers
- * below the health threshold, and paused templates.
+ * Which alert conditions hold now, read from the counters and a few small tables (from messages only by
+ * the status index): the error rate per tenant, the dispatch queue's depth (campaign recipients and
+ * one-to-one messages queued), sender numbers below the health threshold, and paused templates.
  */
 @ApplicationScoped
 public class AlertConditions {
@@ -72,14 +72,18 @@ public class AlertConditions {
     return value == null ? 0 : ((Number) value).longValue();
   }
 
+  /** Campaign recipients queued (from the counters) and one-to-one messages queued (by the status index). */
   private void queueDepth(List<Alert> alerts) {
     List<Object[]> rows = rows("SELECT SUM(n), COUNT(*) FROM (SELECT n FROM wa_stat_count WHERE status = 'QUEUED'"
         + " UNION ALL SELECT n FROM wa_stat_delta WHERE to_status = 'QUEUED' UNION ALL SELECT -n FROM wa_stat_delta"
         + " WHERE from_status = 'QUEUED') q");
-    long depth = rows.isEmpty() || rows.get(0)[0] == null ? 0 : ((Number) rows.get(0)[0]).longValue();
+    long campaigns = rows.isEmpty() || rows.get(0)[0] == null ? 0 : ((Number) rows.get(0)[0]).longValue();
+    long single = number(em.createNativeQuery("SELECT COUNT(*) FROM wa_message WHERE status = 'QUEUED'"
+        + " AND campaign_id IS NULL").getSingleResult());
+    long depth = campaigns + single;
     if (depth > settings.queueDepth()) {
-      alerts.add(new Alert("queue-depth", "queue-depth", null,
-          "dispatch queue holds " + depth + " messages (threshold " + settings.queueDepth() + ")"));
+      alerts.add(new Alert("queue-depth", "queue-depth", null, "dispatch queue holds " + depth + " messages ("
+          + campaigns + " of campaigns, " + single + " one-to-one; threshold " + settings.queueDepth() + ")"));
     }
   }
 

@@ -14,7 +14,7 @@ class AlertConditionsPgTest {
 
   @RegisterExtension
   static final PluginDatabase database = PluginDatabase.emptying("wa_stat_delta", "wa_stat_hour", "wa_stat_count",
-      "wa_sender_account", "wa_template");
+      "wa_sender_account", "wa_template", "wa_message");
 
   @Test
   void anErrorRateAboveTheThresholdInTheLastHourRaisesAnAlertForThatTenant() {
@@ -39,15 +39,20 @@ class AlertConditionsPgTest {
   }
 
   @Test
-  void queueDepthCountsQueuedRecipientsFromTheCountersAndTheUnfoldedDeltas() {
+  void queueDepthCountsQueuedRecipientsFromTheCountersAndTheUnfoldedDeltasAndQueuedOneToOneMessages() {
     sql("INSERT INTO wa_stat_count (campaign_id, run_no, variant, status, error_code, n) VALUES ('c1', 1, '',"
-        + " 'QUEUED', 0, 10000)");
+        + " 'QUEUED', 0, 9999)");
+    sql("INSERT INTO wa_message (id, tenant_id, lead_id, direction, phone, status, created_at, campaign_id) VALUES"
+        + " ('m1', 'acme', '7', 'OUTBOUND', '+6281363050001', 'QUEUED', now(), NULL),"
+        + " ('m2', 'acme', '7', 'OUTBOUND', '+6281363050001', 'READ', now(), NULL),"
+        + " ('m3', 'acme', '8', 'OUTBOUND', '+6281363050002', 'QUEUED', now(), 'c1')"); // counted by the counters
     assertThat(alerts()).isEmpty();
 
     sql("INSERT INTO wa_stat_delta (tenant_id, campaign_id, run_no, from_status, to_status, n) VALUES ('acme', 'c1',"
         + " 1, 'PENDING', 'QUEUED', 1)");
 
     assertThat(alerts()).extracting(Alert::key).containsExactly("queue-depth");
+    assertThat(alerts().get(0).reason()).contains("10001 messages (10000 of campaigns, 1 one-to-one");
   }
 
   @Test
