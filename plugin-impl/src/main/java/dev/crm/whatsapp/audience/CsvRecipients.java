@@ -84,8 +84,10 @@ public final class CsvRecipients {
             continue;
           }
           good++;
-          valid.accept(new Row(line, columns.name < 0 ? null : blankToNull(record.get(columns.name)), phone,
-              columns.variables(record)));
+          // a short row (found by fuzzing: the phone column before the name, the row ending after the phone)
+          // has no name rather than failing
+          valid.accept(new Row(line, columns.name < 0 || columns.name >= record.size() ? null
+              : blankToNull(record.get(columns.name)), phone, columns.variables(record)));
         }
         return new Report(rows, good, bad, errors, columns.variableNames());
       }

@@ -55,6 +55,10 @@ public class PhoneNormaliser {
       return Optional.of(PhoneNumber.of(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164)));
     } catch (NumberParseException notAPhone) {
       return Optional.empty();
+    } catch (IllegalArgumentException notE164) {
+      // valid for libphonenumber but outside E.164's length (found by fuzzing: the 14-digit German national
+      // number 68788587788585 is +49 and 14 digits, 16 in all): no number WhatsApp can address
+      return Optional.empty();
     }
   }
 }

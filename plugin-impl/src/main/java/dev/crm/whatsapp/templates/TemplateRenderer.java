@@ -130,7 +130,12 @@ public final class TemplateRenderer {
   private Map<String, String> values(String component, String text, int componentMax) {
     List<String> names = new ArrayList<>(new LinkedHashSet<>(Placeholders.in(text)));
     if (template.parameterFormat() == ParameterFormat.POSITIONAL) {
-      names.sort(Comparator.comparingInt(Integer::parseInt));
+      // numbers in numeric order; anything else (a template the validator would refuse, found by fuzzing:
+      // {{°}}) after them rather than a NumberFormatException
+      names.sort(Comparator.comparing((String name) -> !Placeholders.POSITIONAL.matcher(name).matches())
+          .thenComparing(name -> Placeholders.POSITIONAL.matcher(name).matches() && name.length() < 10
+              ? Integer.parseInt(name) : Integer.MAX_VALUE)
+          .thenComparing(Comparator.naturalOrder()));
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (String name : names) {

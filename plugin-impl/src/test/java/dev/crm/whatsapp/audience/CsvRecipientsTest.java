@@ -90,6 +90,16 @@ class CsvRecipientsTest {
   }
 
   @Test
+  void aRowEndingBeforeTheNameColumnKeepsItsPhoneAndHasNoName() {
+    List<CsvRecipients.Row> rows = new ArrayList<>();
+    CsvRecipients.Report report = csv.read(text("phone,name\n081363053471\n"), rows::add);
+
+    assertThat(report.valid()).isEqualTo(1);
+    assertThat(rows.get(0).phone().e164()).isEqualTo("+6281363053471");
+    assertThat(rows.get(0).name()).isNull();
+  }
+
+  @Test
   void aMillionRowFileIsReadRowByRowFromAStream() {
     long[] seen = {0};
     CsvRecipients.Report report = csv.read(generated(1_000_000), row -> seen[0]++);

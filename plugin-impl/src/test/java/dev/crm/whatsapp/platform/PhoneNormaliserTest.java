@@ -60,4 +60,10 @@ class PhoneNormaliserTest {
     assertThat(unitedStates.normalise("(650) 253-0000")).contains(PhoneNumber.of("+16502530000"));
     assertThat(indonesia.normalise("(650) 253-0000")).contains(PhoneNumber.of("+626502530000"));
   }
+
+  @Test
+  void aNumberLibphonenumberAcceptsButLongerThanE164AllowsIsNoPhone() {
+    // +49 and 14 digits: valid to libphonenumber's German metadata, 16 digits for E.164's 15
+    assertThat(PhoneNormaliser.forRegion("DE").normalise("68788587788585")).isEmpty();
+  }
 }
