@@ -158,6 +158,11 @@ public class SendAttempts {
     return marked;
   }
 
+  /** Campaign recipients left behind their ended messages (a crash parted them) follow them; how many did. */
+  public int catchUpRecipients(OffsetDateTime now, int limit) {
+    return CampaignRecipientMirror.followStragglers(em, now, limit);
+  }
+
   /** After a guarded update: when it moved the message, its campaign recipient follows. */
   private boolean followed(String id, MessageStatus status, OffsetDateTime at, Integer code, String reason,
       int updated) {

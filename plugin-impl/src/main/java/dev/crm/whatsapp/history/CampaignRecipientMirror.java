@@ -117,4 +117,26 @@ public final class CampaignRecipientMirror {
         .getResultList();
     stranded.forEach(messageId -> follow(em, messageId, MessageStatus.UNKNOWN, at, null, null));
   }
+
+  /**
+   * Recipients of running or paused campaigns still {@code queued} or {@code sending} whose message has
+   * ended follow it (at most {@code limit} a call). A crash can part them: the kill -9 runs left
+   * recipients queued whose messages had become unknown (the claim's move of the recipient lost with an
+   * in-doubt transaction), and their campaigns never completed. Reads only the runs' open recipients
+   * (the feed index) and their messages.
+   */
+  public static int followStragglers(EntityManager em, OffsetDateTime at, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> behind = em.createNativeQuery("SELECT r.message_id, m.status, m.error_code, m.error_message"
+            + " FROM wa_campaign_recipient r JOIN wa_message m ON m.id = r.message_id"
+            + " WHERE r.campaign_id IN (SELECT id FROM wa_campaign WHERE status IN ('RUNNING', 'PAUSED'))"
+            + " AND r.status IN ('QUEUED', 'SENDING')"
+            + " AND m.status IN ('SENT', 'DELIVERED', 'READ', 'FAILED', 'OPTED_OUT', 'SKIPPED', 'UNKNOWN')")
+        .setMaxResults(limit).getResultList();
+    for (Object[] r : behind) {
+      follow(em, (String) r[0], MessageStatus.valueOf((String) r[1]), at,
+          r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3]);
+    }
+    return behind.size();
+  }
 }

@@ -79,6 +79,29 @@ class RecipientFollowsMessagePgTest {
   }
 
   @Test
+  void aRecipientLeftBehindItsEndedMessageByACrashCatchesUpAtTheNextSweep() {
+    Ids ids = campaignWithMessagedRecipient();
+    // what a kill -9 left: the message claimed and then unknown, its recipient still queued
+    database.persistence().run(em -> {
+      em.createNativeQuery("UPDATE wa_campaign SET status = 'RUNNING' WHERE id = ?").setParameter(1, ids.campaign)
+          .executeUpdate();
+      em.createNativeQuery("UPDATE wa_message SET status = 'UNKNOWN' WHERE id = ?").setParameter(1, ids.message)
+          .executeUpdate();
+    });
+    Ids sent = campaignWithMessagedRecipient();
+    database.persistence().run(em -> em.createNativeQuery("UPDATE wa_message SET status = 'QUEUED' WHERE id = ?")
+        .setParameter(1, sent.message).executeUpdate());
+
+    int caughtUp = this.<Integer>attempts(a -> a.catchUpRecipients(T0.plusMinutes(5), 100));
+
+    assertThat(caughtUp).isEqualTo(1);
+    assertThat(status(ids)).isEqualTo(RecipientStatus.UNKNOWN);
+    assertThat(status(sent)).as("a recipient in step with its message is left alone").isEqualTo(RecipientStatus.QUEUED);
+    int again = this.<Integer>attempts(a -> a.catchUpRecipients(T0.plusMinutes(6), 100));
+    assertThat(again).isZero();
+  }
+
+  @Test
   void aRecipientCanNeverGetASecondMessage() {
     Ids ids = campaignWithMessagedRecipient();
     assertThatThrownBy(() -> database.persistence().run(em -> {
