@@ -52,12 +52,31 @@ public class SendClaims {
   interface Connections {
     <T> T run(Function<Sql, T> work);
 
+    /**
+     * The caller's JTA transaction's connection. Should the pool hand out one in auto-commit all the same
+     * (the kill -9 runs saw it: PostgreSQL warned that SET LOCAL ran outside a transaction block, and a
+     * crash between a batch's statements kept the messages' move but not their recipients'), the batch
+     * runs as one local transaction of its own, so that it commits whole or not at all.
+     */
     static Connections enlisted(Supplier<DataSource> dataSource) {
       return new Connections() {
         @Override
         public <T> T run(Function<Sql, T> work) {
           try (Connection connection = dataSource.get().getConnection()) {
-            return work.apply(Sql.over(connection));
+            if (!connection.getAutoCommit()) {
+              return work.apply(Sql.over(connection));
+            }
+            connection.setAutoCommit(false);
+            try {
+              T result = work.apply(Sql.over(connection));
+              connection.commit();
+              return result;
+            } catch (RuntimeException e) {
+              connection.rollback();
+              throw e;
+            } finally {
+              connection.setAutoCommit(true);
+            }
           } catch (SQLException e) {
             throw new IllegalStateException("no database connection: " + e.getMessage(), e);
           }
