@@ -22,7 +22,7 @@ start_payara 1 cluster
 start_payara 2 cluster
 wait_ready 1
 wait_ready 2
-echo "cluster: $(grep -ho 'Members \[[0-9]*\]' "$WORK"/payara-*.log | tail -1)"
+echo "cluster: $(grep -ho 'DG Size: [0-9]*' "$WORK"/payara-*.log | sort -k3 -n | tail -1)"
 
 throughput() { # CAMPAIGN
   sql "SELECT count(*) || ' messages, ' || count(*) FILTER (WHERE status IN ('SENT','DELIVERED','READ')) || ' sent in '

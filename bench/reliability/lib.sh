@@ -147,6 +147,8 @@ make_campaign() {
     sql "UPDATE wa_template SET status = 'APPROVED' WHERE id = '$(cat "$WORK/template.id")'" >/dev/null
   fi
   sql "UPDATE wa_sender_account SET mps_limit = $mps WHERE sender_id = 'rel-number-1'" >/dev/null
+  # only the stub's number sends: the demo sandbox number would take failover sends the stub never counts
+  sql "UPDATE wa_sender_account SET status = 'DISABLED' WHERE sender_id <> 'rel-number-1'" >/dev/null
   local template campaign name=${CAMPAIGN_NAME:-$REL_NAME}
   template=$(cat "$WORK/template.id")
   campaign=$(api POST /campaigns "{\"name\":\"Reliability $name\",\"templateId\":\"$template\",\"bindings\":{\"body.1\":{\"source\":\"recipient\",\"field\":\"name\",\"fallback\":\"there\"}},\"audience\":{\"source\":\"list\"},\"throttlePerMinute\":100000}" \
@@ -191,6 +193,6 @@ report() {
       count(DISTINCT r.status) AS statuses, string_agg(DISTINCT r.status, ',') AS final_statuses
     FROM wa_campaign_recipient r LEFT JOIN wa_message m ON m.id = r.message_id LEFT JOIN a ON a.id = m.id
     WHERE r.campaign_id = '$1' AND r.run_no > 0"
-  echo "messages not from this campaign accepted by the stub: $(sql "SELECT count(*) FROM wa_message WHERE campaign_id IS DISTINCT FROM '$1'")"
+  echo "messages of other campaigns or none in the database: $(sql "SELECT count(*) FROM wa_message WHERE campaign_id IS DISTINCT FROM '$1'")"
   echo "stub: $(stub_stats)"
 }
