@@ -2,6 +2,8 @@ package dev.crm.whatsapp.campaigns;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -32,6 +34,10 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrations")
+// No state to guard (the timer service is thread-safe, the database decides who starts a run): without this,
+// the container's write lock made arming a schedule wait for a firing timer's whole snapshot, minutes for a
+// big audience, and two due campaigns start one after the other.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CampaignTimers {
   private static final Logger LOG = Logger.getLogger(CampaignTimers.class.getName());
 
