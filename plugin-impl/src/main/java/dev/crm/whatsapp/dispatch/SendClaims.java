@@ -66,14 +66,8 @@ public class SendClaims {
             if (!connection.getAutoCommit()) {
               return work.apply(Sql.over(connection));
             }
-            connection.setAutoCommit(false);
             try {
-              T result = work.apply(Sql.over(connection));
-              connection.commit();
-              return result;
-            } catch (RuntimeException e) {
-              connection.rollback();
-              throw e;
+              return inLocalTransaction(connection, work);
             } finally {
               connection.setAutoCommit(true);
             }
@@ -89,20 +83,25 @@ public class SendClaims {
         @Override
         public <T> T run(Function<Sql, T> work) {
           try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-              T result = work.apply(Sql.over(connection));
-              connection.commit();
-              return result;
-            } catch (RuntimeException e) {
-              connection.rollback();
-              throw e;
-            }
+            return inLocalTransaction(connection, work);
           } catch (SQLException e) {
             throw new IllegalStateException("database failure: " + e.getMessage(), e);
           }
         }
       };
+    }
+
+    /** The work in one transaction of the connection's own, committed whole or rolled back. */
+    private static <T> T inLocalTransaction(Connection connection, Function<Sql, T> work) throws SQLException {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.apply(Sql.over(connection));
+        connection.commit();
+        return result;
+      } catch (RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
     }
   }
 
