@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -76,7 +77,8 @@ public class MessageDispatcher {
   public boolean dispatch(DispatchRequest request) {
     Optional<Route> route = providers.route(TenantId.of(request.tenant()), request.preferredAccount(),
         pacing::freeShare);
-    if (route.isPresent() && !pacing.acquire(route.get())) {
+    OptionalLong slot = OptionalLong.empty();
+    if (route.isPresent() && (slot = pacing.acquire(route.get())).isEmpty()) {
       return false; // interrupted while pacing (shutting down): nothing claimed, the broker redelivers
     }
     Claim claim = claim(request.messageId(), route);
@@ -88,6 +90,10 @@ public class MessageDispatcher {
     if (route.isEmpty()) {
       noSender(won);
       return true;
+    }
+    if (!pacing.startsInTime(route.get(), slot.getAsLong())) {
+      giveBack(won); // interrupted before anything left: the broker redelivers
+      return false;
     }
     won.campaignId().ifPresent(campaign -> senderNotes.leftBy(campaign, route.get()));
     MessageContent content;
@@ -129,6 +135,18 @@ public class MessageDispatcher {
     }
     SendOutcome none = new SendOutcome.NotSent(NO_SENDER);
     apply(won, won.attempts(), null, NextStep.after(none, won.attempts(), won.retries()));
+  }
+
+  /** A claim whose send never started, given back uncounted; on an interrupted thread (shutting down). */
+  private void giveBack(Claim.Won won) {
+    boolean interrupted = Thread.interrupted(); // so that the database call is not cut short by it
+    try {
+      claims.release(won.messageId());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private Claim claim(String messageId, Optional<Route> route) {

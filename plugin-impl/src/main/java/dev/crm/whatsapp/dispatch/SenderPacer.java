@@ -6,9 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps each sender number under its messages per second over every one-second window: a send may start
- * only when the send {@code limit} places earlier started at least one second ago. A {@code 130429}
- * slows the number to half its rate for a while. This is per process: with several instances, each gets
- * its share of the number's rate (see docs/sending.md).
+ * only when the send {@code limit} places earlier started at least {@link #WINDOW} ago. A slot is the
+ * time a send may leave, and it must leave within {@link #GRACE} of it ({@link Pacing#startsInTime}
+ * takes a fresh slot when the claim made it late): a window of a second plus that grace is what keeps the
+ * requests themselves, not only the slots, under the limit in every second. A {@code 130429} slows the
+ * number to half its rate for a while. This is per process: with several instances, each gets its share
+ * of the number's rate (see docs/sending.md).
  */
 public final class SenderPacer {
 
@@ -32,6 +35,10 @@ public final class SenderPacer {
   }
 
   private static final long SECOND = 1_000_000_000L;
+  /** How long after its slot a send may still start. */
+  static final long GRACE = 20_000_000L;
+  /** The span {@code limit} slots must cover: a second, and the grace a send may start late by. */
+  static final long WINDOW = SECOND + GRACE;
 
   private final Ticker ticker;
   private final Duration slowFor;
@@ -42,11 +49,18 @@ public final class SenderPacer {
     this.slowFor = slowFor;
   }
 
-  /** Waits until {@code sender} may start one more send at {@code limit} per second. */
-  public void acquire(String sender, int limit) throws InterruptedException {
+  /**
+   * Waits until {@code sender} may start one more send at {@code limit} per second, and returns the slot
+   * taken: the send must start within {@link #GRACE} of it.
+   */
+  public long acquire(String sender, int limit) throws InterruptedException {
     Window window = windows.computeIfAbsent(sender, k -> new Window());
-    long wait;
-    while ((wait = window.tryTake(ticker.nanos(), limit)) > 0) {
+    while (true) {
+      long now = ticker.nanos();
+      long wait = window.tryTake(now, limit);
+      if (wait == 0) {
+        return now;
+      }
       ticker.sleep(wait);
     }
   }
@@ -92,7 +106,7 @@ public final class SenderPacer {
       int high = filled;
       while (low < high) {
         int middle = (low + high) >>> 1;
-        if (now - starts[Math.floorMod(next - filled + middle, starts.length)] < SECOND) {
+        if (now - starts[Math.floorMod(next - filled + middle, starts.length)] < WINDOW) {
           high = middle;
         } else {
           low = middle + 1;
@@ -111,8 +125,8 @@ public final class SenderPacer {
       if (filled == limit) {
         long oldest = starts[next];
         long age = now - oldest;
-        if (age < SECOND) {
-          return SECOND - age;
+        if (age < WINDOW) {
+          return WINDOW - age;
         }
       }
       starts[next] = now;

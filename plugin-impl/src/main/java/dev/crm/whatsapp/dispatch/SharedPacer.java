@@ -31,7 +31,7 @@ public final class SharedPacer {
    */
   public record Lease(long endMicros, long ledgerNowMicros) {}
 
-  /** How late a slot may still be used. */
+  /** How late a slot may still be used (nanoseconds). */
   static final long GRACE = 10_000_000L;
   /** One second plus the margin that grace and clock reading take. */
   static final long SPACED_SECOND_MICROS = 1_020_000L;
@@ -53,8 +53,11 @@ public final class SharedPacer {
     this.slowForNanos = slowFor.toNanos();
   }
 
-  /** Waits until one of {@code sender}'s slots at {@code limit} per second is due, and takes it. */
-  public void acquire(String sender, int limit) throws InterruptedException {
+  /**
+   * Waits until one of {@code sender}'s slots at {@code limit} per second is due, takes it and returns
+   * it (local nanoseconds): the send must start within {@link #GRACE} of it.
+   */
+  public long acquire(String sender, int limit) throws InterruptedException {
     Slots slots = senders.computeIfAbsent(sender, k -> new Slots());
     while (true) {
       long slot = slots.next(sender, limit);
@@ -63,7 +66,7 @@ public final class SharedPacer {
         ticker.sleep(early);
       }
       if (ticker.nanos() - slot <= GRACE) {
-        return;
+        return slot;
       }
       // too late to use: dropped, so that no late send crowds a later second
     }

@@ -77,9 +77,10 @@ public class LeadMessages {
         .executeUpdate() == 1 && followedByCampaignRecipient(id, MessageStatus.SENDING, now, null, null);
   }
 
-  /** Gives a claim back, for a send that provably never reached the provider. */
+  /** Gives a claim back, its attempt not counted, for a send that provably never reached the provider. */
   public void release(String id, OffsetDateTime now) {
-    int released = em.createQuery("UPDATE LeadMessage m SET m.status = :queued, m.version = m.version + 1"
+    int released = em.createQuery("UPDATE LeadMessage m SET m.status = :queued, m.attempts = m.attempts - 1,"
+            + " m.version = m.version + 1"
             + " WHERE m.id = :id AND m.status = :sending")
         .setParameter("queued", MessageStatus.QUEUED)
         .setParameter("sending", MessageStatus.SENDING)

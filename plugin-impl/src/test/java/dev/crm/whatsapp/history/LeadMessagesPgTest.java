@@ -116,14 +116,16 @@ class LeadMessagesPgTest {
   }
 
   @Test
-  void releaseReturnsAClaimSoItCanBeClaimedAgain() {
+  void releaseReturnsAClaimSoItCanBeClaimedAgainWithoutCountingTheAttempt() {
     String id = store.add(aMessage().build());
     store.claim(id, T1);
 
     store.release(id);
 
     assertThat(store.find(id).status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(store.find(id).attempts()).isZero();
     assertThat(store.claim(id, T2)).isTrue();
+    assertThat(store.find(id).attempts()).isEqualTo(1);
   }
 
   @Test
