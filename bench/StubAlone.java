@@ -22,20 +22,26 @@ public class StubAlone {
 
   static double rate(HttpClient http, URI uri, int threads) throws InterruptedException {
     AtomicLong done = new AtomicLong();
+    AtomicLong ids = new AtomicLong();
+    AtomicLong lost = new AtomicLong();
     long end = System.nanoTime() + 3_000_000_000L;
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Thread worker = new Thread(() -> {
         while (System.nanoTime() < end) {
-          long n = done.incrementAndGet();
+          long n = ids.incrementAndGet();
           String body = "{\"messaging_product\":\"whatsapp\",\"to\":\"6281200" + n + "\",\"type\":\"text\","
               + "\"text\":{\"body\":\"bench\"},\"biz_opaque_callback_data\":\"alone-" + n + "\"}";
           try {
             http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer bench-token")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.discarding());
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
+            done.incrementAndGet();
+          } catch (java.io.IOException e) {
+            // the client's pool closing an idle connection as a request takes it: not the stub's figure
+            lost.incrementAndGet();
+          } catch (InterruptedException e) {
+            return;
           }
         }
       });
@@ -44,6 +50,9 @@ public class StubAlone {
     }
     for (Thread worker : workers) {
       worker.join();
+    }
+    if (lost.get() > 0) {
+      System.err.println(lost.get() + " requests failed on a closing connection (not counted)");
     }
     return done.get() / 3.0;
   }

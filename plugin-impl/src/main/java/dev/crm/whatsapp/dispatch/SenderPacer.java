@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps each sender number under its messages per second over every one-second window: a send may start
- * only when the send {@code limit} places earlier started at least {@link #WINDOW} ago. A slot is the
- * time a send may leave, and it must leave within {@link #GRACE} of it ({@link Pacing#startsInTime}
- * takes a fresh slot when the claim made it late): a window of a second plus that grace is what keeps the
- * requests themselves, not only the slots, under the limit in every second. A {@code 130429} slows the
- * number to half its rate for a while. This is per process: with several instances, each gets its share
- * of the number's rate (see docs/sending.md).
+ * Keeps each sender number under its messages per second over every one-second window, counted where it
+ * matters, at the provider, as requests arrive: sends are spaced evenly, {@link #WINDOW}{@code / limit}
+ * apart, never in bursts. A burst of {@code limit} sends at once would leave the provider's count to the
+ * spread of their arrival (connections, queueing): spaced slots put at most {@code limit} in any second as
+ * long as a request's delay varies by less than the 2% margin, 20 ms. A slot is the time a send may leave,
+ * and it must leave within {@link #GRACE} of it ({@link Pacing#startsInTime} takes a fresh slot when the
+ * claim made it late). A {@code 130429} slows the number to half its rate for a while. This is per
+ * process: with several instances, each gets its share of the number's rate (see docs/sending.md).
  */
 public final class SenderPacer {
 
@@ -35,10 +36,10 @@ public final class SenderPacer {
   }
 
   private static final long SECOND = 1_000_000_000L;
-  /** How long after its slot a send may still start. */
-  static final long GRACE = 20_000_000L;
-  /** The span {@code limit} slots must cover: a second, and the grace a send may start late by. */
-  static final long WINDOW = SECOND + GRACE;
+  /** How long after its slot a send may still start: half the margin, the other half for the way there. */
+  static final long GRACE = 10_000_000L;
+  /** {@code limit} slots span a second and a 2% margin: a request's delay may vary by that much. */
+  static final long WINDOW = 1_020_000_000L;
 
   private final Ticker ticker;
   private final Duration slowFor;
@@ -51,18 +52,16 @@ public final class SenderPacer {
 
   /**
    * Waits until {@code sender} may start one more send at {@code limit} per second, and returns the slot
-   * taken: the send must start within {@link #GRACE} of it.
+   * taken: the send must start within {@link #GRACE} of it. Each caller reserves the next free slot, so
+   * waiting callers go in turn.
    */
   public long acquire(String sender, int limit) throws InterruptedException {
-    Window window = windows.computeIfAbsent(sender, k -> new Window());
-    while (true) {
-      long now = ticker.nanos();
-      long wait = window.tryTake(now, limit);
-      if (wait == 0) {
-        return now;
-      }
-      ticker.sleep(wait);
+    long slot = windows.computeIfAbsent(sender, k -> new Window()).reserve(ticker.nanos(), limit);
+    long early = slot - ticker.nanos();
+    if (early > 0) {
+      ticker.sleep(early);
     }
+    return slot;
   }
 
   /** Halves the sender's rate until {@code slowFor} has passed (after a {@code 130429}). */
@@ -73,8 +72,8 @@ public final class SenderPacer {
   }
 
   /**
-   * The free share (0..1) of {@code sender}'s current one-second window at configured {@code limit}: 1
-   * when it started nothing in the last second, 0 when a send would have to wait.
+   * The free share (0..1) of {@code sender}'s capacity at configured {@code limit}: 1 when it took no
+   * slot in the last second, 0 when it took (or reserved ahead) a second's worth.
    */
   public double freeShare(String sender, int limit) {
     Window window = windows.get(sender);
@@ -87,8 +86,12 @@ public final class SenderPacer {
     return window == null ? limit : window.effective(ticker.nanos(), limit);
   }
 
-  /** The start times of the last {@code limit} sends of one sender, as a ring. */
+  /**
+   * One sender's next free slot, and the last {@code limit} slots taken (some may lie ahead), as a ring:
+   * how busy the number is.
+   */
   private static final class Window {
+    private long nextFree;
     private long[] starts = new long[0];
     private int next;
     private int filled;
@@ -101,7 +104,7 @@ public final class SenderPacer {
 
     synchronized double freeShare(long now, int configuredLimit) {
       int limit = effective(now, configuredLimit);
-      // The ring holds start times in the order taken: binary search for the first within the second.
+      // The ring holds slots in the order taken, which is their order: binary search for the first recent one.
       int low = 0;
       int high = filled;
       while (low < high) {
@@ -116,23 +119,18 @@ public final class SenderPacer {
       return Math.max(0, limit - recent) / (double) limit;
     }
 
-    /** Takes a slot now and returns 0, or returns how long to wait before asking again. */
-    synchronized long tryTake(long now, int configuredLimit) {
+    /** The next free slot, not before {@code now}: the time the send may start. */
+    synchronized long reserve(long now, int configuredLimit) {
       int limit = effective(now, configuredLimit);
       if (starts.length != limit) {
         resize(limit);
       }
-      if (filled == limit) {
-        long oldest = starts[next];
-        long age = now - oldest;
-        if (age < WINDOW) {
-          return WINDOW - age;
-        }
-      }
-      starts[next] = now;
+      long slot = filled > 0 && nextFree - now > 0 ? nextFree : now; // nanoTime: compare by difference
+      nextFree = slot + WINDOW / limit;
+      starts[next] = slot;
       next = (next + 1) % limit;
       filled = Math.min(filled + 1, limit);
-      return 0;
+      return slot;
     }
 
     /** Keeps the most recent starts when the limit changes. */

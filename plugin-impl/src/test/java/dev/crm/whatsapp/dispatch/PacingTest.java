@@ -116,7 +116,7 @@ class PacingTest {
   void requestsHeldByASlowClaimNeverShareASecondAboveTheLimitWithThoseOnTime() {
     List<Long> leaving = lateThenOnTime(new Pacing(ticker), number(10));
 
-    assertThat(busiestSecond(leaving)).isEqualTo(10);
+    assertThat(busiestSecond(leaving)).isLessThanOrEqualTo(10);
   }
 
   @Test
@@ -134,7 +134,7 @@ class PacingTest {
       leaving.addAll(oneBatch(pacing, number(80), 1, 2));
     }
 
-    assertThat(busiestSecond(leaving)).isEqualTo(80);
+    assertThat(busiestSecond(leaving)).isLessThanOrEqualTo(80);
     assertThat(rate(leaving)).isBetween(0.97 * 80, 80.0);
   }
 
@@ -150,6 +150,6 @@ class PacingTest {
 
     assertThat(pacing.startsInTime(route, slot)).isTrue();
 
-    assertThat(ticker.now).isEqualTo(slot + SenderPacer.WINDOW);
+    assertThat(ticker.now).isEqualTo(slot + SenderPacer.WINDOW / 10); // the next slot in turn
   }
 }

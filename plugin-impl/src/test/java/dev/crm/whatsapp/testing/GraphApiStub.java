@@ -135,7 +135,19 @@ public final class GraphApiStub implements AutoCloseable {
       }
       if (path.equals("/_stub/busiest")) {
         StringBuilder lines = new StringBuilder();
-        arrivals.keySet().forEach(number -> lines.append(number).append(',').append(busiestSecond(number)).append('\n'));
+        arrivals.keySet().forEach(number -> lines.append(number).append(',').append(busiestSecond(number))
+            .append(',').append(arrivalRate(number)).append('\n'));
+        answer(exchange, 200, lines.toString());
+        return;
+      }
+      if (path.startsWith("/_stub/arrivals/")) { // one number's arrival times, ns from its first, one a line
+        java.util.List<Long> times = arrivals.getOrDefault(path.substring("/_stub/arrivals/".length()),
+            java.util.List.of());
+        StringBuilder lines = new StringBuilder();
+        synchronized (times) {
+          long first = times.isEmpty() ? 0 : times.stream().mapToLong(Long::longValue).min().getAsLong();
+          times.stream().mapToLong(Long::longValue).sorted().forEach(t -> lines.append(t - first).append('\n'));
+        }
         answer(exchange, 200, lines.toString());
         return;
       }
@@ -250,6 +262,22 @@ public final class GraphApiStub implements AutoCloseable {
       busiest = Math.max(busiest, last - first + 1);
     }
     return busiest;
+  }
+
+  /**
+   * {@code count,rate}: how many sends of {@code phoneNumberId} arrived, and their rate from the first to
+   * the last (sends per second, 0 for fewer than two).
+   */
+  public String arrivalRate(String phoneNumberId) {
+    java.util.List<Long> times = arrivals.getOrDefault(phoneNumberId, java.util.List.of());
+    synchronized (times) {
+      if (times.size() < 2) {
+        return times.size() + ",0";
+      }
+      long first = times.stream().mapToLong(Long::longValue).min().getAsLong();
+      long last = times.stream().mapToLong(Long::longValue).max().getAsLong();
+      return times.size() + "," + String.format(java.util.Locale.ROOT, "%.2f", (times.size() - 1) * 1e9 / (last - first));
+    }
   }
 
   private static String graphError(int code, String message, String type) {
