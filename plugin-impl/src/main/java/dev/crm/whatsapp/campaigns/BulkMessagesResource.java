@@ -53,6 +53,9 @@ public class BulkMessagesResource {
     if (byIds == (request.criteria() != null)) {
       throw ApiException.invalid("leadIds", "give either leadIds or criteria");
     }
+    if (byIds && request.leadIds().contains(null)) {
+      throw ApiException.invalid("leadIds", "holds lead ids, none of them null");
+    }
     AudienceSpec audience = byIds ? AudienceSpec.ofLeads(request.leadIds()) : request.criteria();
     if (audience.isList()) {
       throw ApiException.invalid("criteria.source", "is leads");

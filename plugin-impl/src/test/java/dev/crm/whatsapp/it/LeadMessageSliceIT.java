@@ -98,6 +98,24 @@ class LeadMessageSliceIT {
   }
 
   @Test
+  void aWriteToAPathTheContainerResolvesOutsideTheApiIs405NeverA5xx() {
+    Http.Answer answer = http.call("PUT", "api/v1/accounts/..%2F..%2F..%2Fetc%2Fpasswd", token("acme", "admin"),
+        "{}", "application/json");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(405);
+    assertThat(answer.json().getString("error")).isEqualTo("method_not_allowed");
+  }
+
+  @Test
+  void aBulkSendNamingANullLeadIs400OnLeadIds() {
+    Http.Answer answer = http.post("api/v1/leads/bulk-messages", token("acme", "admin"),
+        "{\"leadIds\":[null,\"1\"],\"text\":\"hi\"}");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.json().getString("field")).isEqualTo("leadIds");
+  }
+
+  @Test
   void noTokenIs401() {
     Http.Answer answer = http.get("api/v1/leads", null);
     assertThat(answer.status()).isEqualTo(401);
