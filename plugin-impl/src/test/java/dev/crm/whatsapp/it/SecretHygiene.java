@@ -25,9 +25,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * Canary values for the Cloud API access token (server config and a sender account's credentials), the
  * app secret (read from a file) and a lead's phone number: after sends through the Graph API stub,
- * signed webhooks, a sender account's connection test and the reading APIs, no secret canary is in the
- * server log, any response, any text column of the database or any dead-letter message; the phone appears
- * in the log and dead letters only masked.
+ * signed webhooks, a sender account's connection test, a campaign to that lead and the reading APIs, no
+ * secret canary is in the server log, any response, any export, any text column of the database or any
+ * dead-letter message; the phone appears in the log, dead letters and a marketer's export only masked (an
+ * admin with {@code whatsapp-settings-admin} exports it whole, as documented).
  */
 final class SecretHygiene {
   /** acme's lead 12, {@code 6285737258359}. */
@@ -46,6 +47,7 @@ final class SecretHygiene {
     Http http = new Http(base.toURI());
     String admin = ReliabilityRun.token("acme", "admin");
     List<String> responses = Collections.synchronizedList(new ArrayList<>());
+    List<String> exports = new ArrayList<>();
     try (GraphApiStub stub = GraphApiStub.start(Integer.getInteger("it.stub.port"),
         ReliabilityRun.GRAPH_TOKEN_CANARY)) {
       List<String> ids = new ArrayList<>();
@@ -77,11 +79,18 @@ final class SecretHygiene {
       responses.add(http.get("api/v1/consent", admin).body());
       responses.add(http.get("api/v1/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1",
           null).body());
+      exports.addAll(campaignExports(http, admin, responses));
     }
 
     List<String> leaks = new ArrayList<>();
     for (String response : responses) {
       secrets.stream().filter(response::contains).forEach(s -> leaks.add("response contains a secret canary"));
+    }
+    for (String export : exports) {
+      secrets.stream().filter(export::contains).forEach(s -> leaks.add("export contains a secret canary"));
+    }
+    if (exports.get(0).contains(PHONE_DIGITS.substring(2))) {
+      leaks.add("a marketer's export contains the phone unmasked");
     }
     leaks.addAll(databaseLeaks(secrets));
     String log = serverLog(Path.of(System.getProperty("reliability.server.log")));
@@ -97,11 +106,54 @@ final class SecretHygiene {
       }
     }
     ReliabilityRun.figure("secret-hygiene", "responses checked", responses.size());
+    ReliabilityRun.figure("secret-hygiene", "exports checked", exports.size());
     ReliabilityRun.figure("secret-hygiene", "server log bytes checked", log.length());
     ReliabilityRun.figure("secret-hygiene", "dead letters checked", deadLetters.size());
     ReliabilityRun.figure("secret-hygiene", "leaks", leaks.size());
     assertThat(log).as("the server log was written, or it proves nothing").contains("WhatsApp plugin ready");
     assertThat(leaks).isEmpty();
+  }
+
+  /**
+   * A campaign to the canary lead, sent through the stub, then exported by a marketer (first) and by the
+   * admin: the two CSV files.
+   */
+  private static List<String> campaignExports(Http http, String admin, List<String> responses) throws Exception {
+    String name = "hygiene_" + Long.toString(System.nanoTime(), 36);
+    Http.Answer template = http.post("api/v1/templates", admin, "{\"name\":\"" + name + "\",\"language\":\"en_US\","
+        + "\"category\":\"MARKETING\",\"body\":\"Hi {{1}}, all clean.\",\"examples\":{\"body.1\":\"Ayu\"}}");
+    assertThat(template.status()).as(template.body()).isEqualTo(201);
+    String templateId = template.json().getString("id");
+    http.post("api/v1/templates/" + templateId + "/submit", admin, "");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!http.get("api/v1/templates/" + templateId, admin).json().getString("status").equals("APPROVED")) {
+      assertThat(System.nanoTime()).as("template approved in time").isLessThan(deadline);
+      Thread.sleep(500);
+    }
+    Http.Answer created = http.post("api/v1/campaigns", admin, "{\"name\":\"Hygiene\",\"templateId\":\""
+        + templateId + "\",\"bindings\":{\"body.1\":{\"source\":\"lead\",\"field\":\"first_name\","
+        + "\"fallback\":\"there\"}},\"audience\":{\"source\":\"leads\",\"leadIds\":[\"" + LEAD + "\"]}}");
+    responses.add(created.body());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().getString("id");
+    responses.add(http.post("api/v1/campaigns/" + id + "/launch", admin, "").body());
+    deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    Http.Answer stats = http.get("api/v1/campaigns/" + id + "/stats", admin);
+    while (stats.json().getJsonObject("counts").getInt("sent", 0) + stats.json().getJsonObject("counts")
+        .getInt("delivered", 0) < 1) {
+      assertThat(System.nanoTime()).as("campaign sent in time: %s", stats.body()).isLessThan(deadline);
+      Thread.sleep(500);
+      stats = http.get("api/v1/campaigns/" + id + "/stats", admin);
+    }
+    responses.add(stats.body());
+    Http.Answer marketer = http.get("api/v1/campaigns/" + id + "/export", ReliabilityRun.token("acme", "marketing"));
+    Http.Answer whole = http.get("api/v1/campaigns/" + id + "/export", admin);
+    assertThat(marketer.status()).as(marketer.body()).isEqualTo(200);
+    assertThat(whole.status()).as(whole.body()).isEqualTo(200);
+    assertThat(marketer.body()).as("the marketer's export holds the recipient, masked")
+        .contains("+62" + "*".repeat(PHONE_DIGITS.length() - 4) + PHONE_DIGITS.substring(PHONE_DIGITS.length() - 2));
+    assertThat(whole.body()).as("the admin's export holds the recipient whole").contains(PHONE_DIGITS);
+    return List.of(marketer.body(), whole.body());
   }
 
   /** The server's log: Payara's file handler writes {@code <name>.0}, and rotates to further numbers. */

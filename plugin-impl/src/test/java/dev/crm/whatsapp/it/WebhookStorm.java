@@ -2,6 +2,7 @@ package dev.crm.whatsapp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crm.whatsapp.testing.GraphApiStub;
 import dev.crm.whatsapp.webhooks.WebhookSignature;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -26,8 +27,12 @@ import java.util.concurrent.Future;
  * A storm of status webhooks on the real endpoint: for N sent messages (10,000 by default), each status
  * of each message's life (sent, delivered, read; or sent, failed) is delivered one to three times, all
  * shuffled and posted in signed batches of 1 to 50 statuses by four senders at once, as Meta does after an
- * outage. Afterwards every message holds exactly its last status, and the per-lead counters the API shows
- * agree with the rows (the storm's messages go to acme's demo leads 1 to 20).
+ * outage. Afterwards every message holds exactly its last status, and the counters the API shows agree:
+ * the per-lead summaries with the rows (the storm's messages go to acme's demo leads 1 to 20), and a real
+ * campaign's statistics — kept as counters that every status change moves, never counted from rows — with
+ * both the statuses the storm meant and the campaign's recipient rows. That campaign's messages (a tenth
+ * of N) are sent first through the Cloud API provider to the Graph API stub, and their statuses are
+ * shuffled into the same storm.
  */
 final class WebhookStorm {
   private static final String WEBHOOK = "api/v1/webhooks/whatsapp";
@@ -49,10 +54,27 @@ final class WebhookStorm {
     Map<String, String> expected = new HashMap<>();
     List<Status> storm = new ArrayList<>();
     long t0 = Instant.parse("2026-03-01T00:00:00Z").getEpochSecond();
+    Http http = new Http(base.toURI());
+    String admin = ReliabilityRun.token("acme", "admin");
     try (Connection db = ReliabilityRun.database()) {
       seed(db, run, messages);
+      List<String> wamids = new ArrayList<>();
       for (int i = 0; i < messages; i++) {
-        String wamid = wamid(run, i);
+        wamids.add(wamid(run, i));
+      }
+      String campaign;
+      List<String> campaignWamids;
+      try (GraphApiStub stub = GraphApiStub.start(Integer.getInteger("it.stub.port"),
+          ReliabilityRun.GRAPH_TOKEN_CANARY)) {
+        campaign = sentCampaign(http, admin, run, Math.max(100, messages / 10));
+        campaignWamids = providerIds(db, campaign);
+      }
+      long sentAt = Instant.now().getEpochSecond();
+      wamids.addAll(campaignWamids);
+      for (int i = 0; i < wamids.size(); i++) {
+        String wamid = wamids.get(i);
+        // the seeded messages' statuses come in March; the campaign's just after it sent them
+        long at = i < messages ? t0 + i : sentAt + 1 + (i - messages) % 120;
         String last = FINAL[random.nextInt(FINAL.length)];
         expected.put(wamid, last);
         List<String> life = last.equals("failed") ? List.of("sent", "failed")
@@ -60,7 +82,7 @@ final class WebhookStorm {
         for (int step = 0; step < life.size(); step++) {
           int copies = 1 + random.nextInt(3);
           for (int c = 0; c < copies; c++) {
-            storm.add(new Status(wamid, life.get(step), t0 + i + step * 60L));
+            storm.add(new Status(wamid, life.get(step), at + step * 60L));
           }
         }
       }
@@ -72,7 +94,6 @@ final class WebhookStorm {
         from += size;
       }
 
-      Http http = new Http(base.toURI());
       byte[] secret = ReliabilityRun.APP_SECRET.getBytes(StandardCharsets.UTF_8);
       long started = System.nanoTime();
       ExecutorService senders = Executors.newFixedThreadPool(4);
@@ -106,7 +127,8 @@ final class WebhookStorm {
       long stored = ReliabilityRun.count(db, "select count(*) from wa_message where provider_message_id like ?",
           "wamid.STORM." + run + ".%");
       long pending = ReliabilityRun.count(db, "select count(*) from wa_webhook_event where processed_at is null");
-      ReliabilityRun.figure("webhook-storm", "messages", messages);
+      ReliabilityRun.figure("webhook-storm", "messages", wamids.size());
+      ReliabilityRun.figure("webhook-storm", "of them a campaign's", campaignWamids.size());
       ReliabilityRun.figure("webhook-storm", "statuses posted", storm.size());
       ReliabilityRun.figure("webhook-storm", "requests", batches.size());
       ReliabilityRun.figure("webhook-storm", "seconds", String.format("%.1f", seconds));
@@ -119,7 +141,111 @@ final class WebhookStorm {
       assertThat(pending).as("stored webhook events not applied").isZero();
 
       countersAgreeWithRows(http, db);
+      campaignCountersAgree(http, admin, db, campaign, campaignWamids.stream().map(expected::get).toList());
     }
+  }
+
+  /**
+   * A campaign of {@code recipients} list recipients (uploaded as CSV) on a Cloud API number of its own,
+   * launched and waited for until every recipient is {@code sent}: the provider ids are the stub's.
+   */
+  private static String sentCampaign(Http http, String admin, String run, int recipients) throws Exception {
+    Http.Answer account = http.post("api/v1/accounts", admin, "{\"name\":\"Storm " + run + "\",\"phoneNumber\":"
+        + "\"+6281100000077\",\"provider\":\"cloud-api\",\"senderId\":\"storm-" + run + "\",\"credentials\":\""
+        + ReliabilityRun.GRAPH_TOKEN_CANARY + "\",\"mpsLimit\":1000}");
+    assertThat(account.status()).as(account.body()).isEqualTo(201);
+    String template = approvedTemplate(http, admin, "storm_" + run);
+    Http.Answer created = http.post("api/v1/campaigns", admin, "{\"name\":\"Storm " + run + "\",\"templateId\":\""
+        + template + "\",\"bindings\":{\"body.1\":{\"source\":\"recipient\",\"field\":\"name\","
+        + "\"fallback\":\"there\"}},\"audience\":{\"source\":\"list\"},\"senderAccountId\":\""
+        + account.json().getString("id") + "\",\"throttlePerMinute\":60000}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().getString("id");
+    StringBuilder csv = new StringBuilder("name,phone\n");
+    for (int i = 0; i < recipients; i++) {
+      csv.append("Storm ").append(i).append(",+62813").append(String.format("%07d", i)).append('\n');
+    }
+    Http.Answer upload = http.postText("api/v1/campaigns/" + id + "/recipients/csv", admin, csv.toString(), "text/csv");
+    assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+    assertThat(upload.json().getInt("added")).isEqualTo(recipients);
+    Http.Answer launched = http.post("api/v1/campaigns/" + id + "/launch", admin, "");
+    assertThat(launched.status()).as(launched.body()).isEqualTo(200);
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+    JsonObject stats = http.get("api/v1/campaigns/" + id + "/stats", admin).json();
+    while (stats.getJsonObject("counts").getInt("sent", 0) < recipients && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      stats = http.get("api/v1/campaigns/" + id + "/stats", admin).json();
+    }
+    assertThat(stats.getJsonObject("counts").getInt("sent", 0)).as("campaign recipients sent: %s", stats)
+        .isEqualTo(recipients);
+    return id;
+  }
+
+  /** An approved template (the sandbox catalog approves it a few seconds after submission). */
+  private static String approvedTemplate(Http http, String admin, String name) throws InterruptedException {
+    Http.Answer created = http.post("api/v1/templates", admin, "{\"name\":\"" + name + "\",\"language\":\"en_US\","
+        + "\"category\":\"MARKETING\",\"body\":\"Hi {{1}}, the storm is over.\",\"examples\":{\"body.1\":\"Ayu\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().getString("id");
+    http.post("api/v1/templates/" + id + "/submit", admin, "");
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (!http.get("api/v1/templates/" + id, admin).json().getString("status").equals("APPROVED")) {
+      assertThat(System.nanoTime()).as("template approved in time").isLessThan(deadline);
+      Thread.sleep(500);
+    }
+    return id;
+  }
+
+  private static List<String> providerIds(Connection db, String campaign) throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (var query = db.prepareStatement("select provider_message_id from wa_message where campaign_id = ?"
+        + " and provider_message_id is not null order by provider_message_id")) {
+      query.setString(1, campaign);
+      try (var rows = query.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The campaign's statistics against what the storm meant and against its recipient rows: recipients now
+   * in each status, and the events of the timeline, each message's counted once however often its
+   * statuses came (read counts as delivered).
+   */
+  private static void campaignCountersAgree(Http http, String admin, Connection db, String campaign,
+      List<String> finals) throws Exception {
+    JsonObject stats = http.get("api/v1/campaigns/" + campaign + "/stats", admin).json();
+    JsonObject counts = stats.getJsonObject("counts");
+    long read = finals.stream().filter("read"::equals).count();
+    long delivered = finals.stream().filter("delivered"::equals).count();
+    long failed = finals.stream().filter("failed"::equals).count();
+    Map<String, Long> meant = Map.of("sent", 0L, "delivered", delivered, "read", read, "failed", failed);
+    long wrongCounters = 0;
+    for (var status : meant.entrySet()) {
+      long rows = ReliabilityRun.count(db, "select count(*) from wa_campaign_recipient where campaign_id = ?"
+          + " and status = upper(?)", campaign, status.getKey());
+      long shown = counts.getInt(status.getKey(), 0);
+      if (shown != status.getValue() || shown != rows) {
+        wrongCounters++;
+      }
+      assertThat(shown).as("campaign counter %s (rows: %d)", status.getKey(), rows).isEqualTo(status.getValue())
+          .isEqualTo(rows);
+    }
+    assertThat(stats.getInt("total")).isEqualTo(finals.size());
+    Map<String, Long> events = new HashMap<>();
+    for (JsonObject point : stats.getJsonObject("timeline").getJsonArray("points").getValuesAs(JsonObject.class)) {
+      for (String event : List.of("sent", "delivered", "read", "failed")) {
+        events.merge(event, (long) point.getInt(event, 0), Long::sum);
+      }
+    }
+    ReliabilityRun.figure("webhook-storm", "campaign counters wrong", wrongCounters);
+    ReliabilityRun.figure("webhook-storm", "campaign events (sent/delivered/read/failed)", events.get("sent") + "/"
+        + events.get("delivered") + "/" + events.get("read") + "/" + events.get("failed"));
+    assertThat(events).as("timeline events").containsEntry("sent", (long) finals.size())
+        .containsEntry("delivered", delivered + read).containsEntry("read", read).containsEntry("failed", failed);
   }
 
   /**
