@@ -16,7 +16,7 @@ import java.util.Set;
  * such a request itself, a {@code PUT} with 501 — a 5xx for a client's mistake, found by the REST fuzzer
  * with a path like {@code api/v1/accounts/..%2F..%2Fetc} that the container resolves outside the API.
  */
-@WebFilter("/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true) // the progress streams (SSE) are asynchronous
 public class ReadOnlyPagesFilter extends HttpFilter {
   private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
   private static final byte[] BODY = ("{\"error\":\"method_not_allowed\",\"message\":\"only GET and HEAD are served"
