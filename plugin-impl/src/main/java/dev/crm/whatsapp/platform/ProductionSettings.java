@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * In production mode, refuses to start on settings that are only fit for a demo: no token key from the
- * host, no webhook secrets, the embedded H2 database. Every problem is listed at once, so one restart
+ * host, no webhook secrets, the embedded H2 database, a broker password the message consumers cannot see.
+ * Every problem is listed at once, so one restart
  * is enough to fix them all.
  */
 @Singleton
@@ -60,11 +62,37 @@ public class ProductionSettings {
       problems.add("set wa.accounts.encryption-keys (WA_ACCOUNTS_ENCRYPTION_KEYS) to id:base64 AES-256 key(s)"
           + " that encrypt provider credentials");
     }
+    if (externalBroker(config) && onlyInSecretFiles(config, "wa.jms.password")) {
+      problems.add("give the broker password wa.jms.password as WA_JMS_PASSWORD or through Payara's set-config-dir"
+          + " (docs/operations.md#deploy): the message consumers are set up by the server, which never reads"
+          + " WA_JMS_PASSWORD_FILE or WA_SECRETS_DIR, and would log in without it");
+    }
     String databaseUrl = config.getOptionalValue("db.url", String.class).orElse("");
     if (databaseUrl.isBlank() || databaseUrl.startsWith("jdbc:h2:")) {
       problems.add("set DB_URL (and DB_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource) to PostgreSQL");
     }
     return problems;
+  }
+
+  private static boolean externalBroker(Config config) {
+    return config.getOptionalValue("wa.jms.embedded", String.class).map(v -> v.trim().equalsIgnoreCase("false"))
+        .orElse(false);
+  }
+
+  /** The key has a value only in the plugin's secret files, which server-level settings cannot see. */
+  private static boolean onlyInSecretFiles(Config config, String key) {
+    boolean inFiles = false;
+    for (ConfigSource source : config.getConfigSources()) {
+      String value = source.getValue(key);
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      if (!(source instanceof SecretFilesConfigSource)) {
+        return false;
+      }
+      inFiles = true;
+    }
+    return inFiles;
   }
 
   private static boolean absent(Config config, String key) {

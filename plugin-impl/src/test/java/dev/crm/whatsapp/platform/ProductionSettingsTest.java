@@ -3,9 +3,16 @@ package dev.crm.whatsapp.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crm.whatsapp.testing.MapConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProductionSettingsTest {
 
@@ -60,5 +67,47 @@ class ProductionSettingsTest {
     settings.remove("wa.accounts.encryption-keys");
     assertThat(ProductionSettings.problems(MapConfig.of(settings))).singleElement().asString()
         .contains("wa.accounts.encryption-keys");
+  }
+
+  @Test
+  void aBrokerPasswordOnlyInAPluginSecretFileIsRefusedForTheServerNeverReadsIt(@TempDir Path dir) throws IOException {
+    Map<String, String> settings = complete();
+    settings.put("wa.jms.embedded", "false");
+    MapConfig config = MapConfig.of(settings).withSources(secretFileHolding(dir, "wa.jms.password", "rel-secret"));
+
+    assertThat(ProductionSettings.problems(config)).singleElement().asString()
+        .contains("wa.jms.password", "WA_JMS_PASSWORD", "set-config-dir", "WA_JMS_PASSWORD_FILE");
+  }
+
+  @Test
+  void aBrokerPasswordAlsoGivenWhereTheServerLooksIsAccepted(@TempDir Path dir) throws IOException {
+    Map<String, String> settings = complete();
+    settings.put("wa.jms.embedded", "false");
+    MapConfig config = MapConfig.of(settings).withSources(
+        secretFileHolding(dir, "wa.jms.password", "rel-secret"), serverSource("wa.jms.password", "rel-secret"));
+
+    assertThat(ProductionSettings.problems(config)).isEmpty();
+  }
+
+  @Test
+  void theEmbeddedBrokerNeedsNoPasswordWhereverItIsKept(@TempDir Path dir) throws IOException {
+    MapConfig config = MapConfig.of(complete()).withSources(secretFileHolding(dir, "wa.jms.password", "unused"));
+
+    assertThat(ProductionSettings.problems(config)).isEmpty();
+  }
+
+  private static ConfigSource secretFileHolding(Path dir, String key, String value) throws IOException {
+    Path file = Files.writeString(dir.resolve("jms-password"), value + "\n");
+    String variable = key.toUpperCase().replaceAll("[^A-Z0-9]", "_") + "_FILE";
+    return new SecretFilesConfigSource(Map.of(variable, file.toString())::get, Optional.empty());
+  }
+
+  /** As the environment or Payara's directory source: a source the server-level resolution reads too. */
+  private static ConfigSource serverSource(String key, String value) {
+    return new ConfigSource() {
+      @Override public Set<String> getPropertyNames() { return Set.of(key); }
+      @Override public String getValue(String name) { return key.equals(name) ? value : null; }
+      @Override public String getName() { return "server"; }
+    };
   }
 }

@@ -17,9 +17,15 @@ import org.eclipse.microprofile.config.spi.Converter;
  */
 public final class MapConfig implements Config {
   private final Map<String, String> values;
+  private final List<ConfigSource> sources;
 
   private MapConfig(Map<String, String> values) {
+    this(values, List.of());
+  }
+
+  private MapConfig(Map<String, String> values, List<ConfigSource> sources) {
     this.values = Map.copyOf(values);
+    this.sources = List.copyOf(sources);
   }
 
   public static MapConfig empty() {
@@ -34,7 +40,12 @@ public final class MapConfig implements Config {
   public MapConfig with(String key, String value) {
     Map<String, String> copy = new HashMap<>(values);
     copy.put(key, value);
-    return new MapConfig(copy);
+    return new MapConfig(copy, sources);
+  }
+
+  /** A copy that lists these sources (only {@link #getConfigSources()} reads them, the values stay as given). */
+  public MapConfig withSources(ConfigSource... more) {
+    return new MapConfig(values, List.of(more));
   }
 
   @Override
@@ -79,7 +90,7 @@ public final class MapConfig implements Config {
 
   @Override
   public Iterable<ConfigSource> getConfigSources() {
-    return List.of();
+    return sources;
   }
 
   @Override
