@@ -105,6 +105,16 @@ class ManifestContentTest {
     }
   }
 
+  @Test
+  void theComponentTokenNamesWhatTheBaseElementEveryComponentExtendsReads() throws java.io.IOException {
+    String base = Files.readString(Path.of("..", "plugin-ui", "src", "wa-base.js"));
+    JsonNode token = manifest.get("auth").get("componentToken");
+
+    assertThat(declaredAttributes(base)).contains(token.get("attribute").asText());
+    // a property, never an attribute: a function cannot be given as HTML
+    assertThat(base).contains("\n    " + token.get("property").asText() + ": { attribute: false }");
+  }
+
   /**
    * The attributes of a Lit element's {@code static properties}: an explicit {@code attribute: 'x'}, else the
    * property's name in lower case (Lit's default); state and {@code attribute: false} properties have none.
