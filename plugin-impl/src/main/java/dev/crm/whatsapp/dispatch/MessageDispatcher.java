@@ -42,6 +42,7 @@ public class MessageDispatcher {
   @Inject DispatchSettings settings;
   @Inject SenderEffects senders;
   @Inject Pacing pacing;
+  @Inject FirstSends firstSends;
   @Inject TierGate tiers;
   @Inject MetricRegistry metrics;
   @Inject SenderOutcomes outcomes;
@@ -77,6 +78,21 @@ public class MessageDispatcher {
   public boolean dispatch(DispatchRequest request) {
     Optional<Route> route = providers.route(TenantId.of(request.tenant()), request.preferredAccount(),
         pacing::freeShare);
+    Optional<FirstSends.Turn> first;
+    try {
+      first = route.isPresent() ? firstSends.await(route.get().senderKey()) : Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false; // shutting down: nothing claimed, the broker redelivers
+    }
+    try {
+      return dispatch(request, route, first);
+    } finally {
+      first.ifPresent(FirstSends.Turn::end);
+    }
+  }
+
+  private boolean dispatch(DispatchRequest request, Optional<Route> route, Optional<FirstSends.Turn> first) {
     OptionalLong slot = OptionalLong.empty();
     if (route.isPresent() && (slot = pacing.acquire(route.get())).isEmpty()) {
       return false; // interrupted while pacing (shutting down): nothing claimed, the broker redelivers
@@ -117,6 +133,7 @@ public class MessageDispatcher {
       LOG.log(Level.SEVERE, "Provider " + route.get().provider().type() + " failed sending message " + won.messageId(),
           unexpected);
     }
+    first.ifPresent(FirstSends.Turn::sent);
     outcomes.record(route.get().senderKey(), outcome, (System.nanoTime() - started) / 1_000_000);
     apply(won, attempt, route.get(), NextStep.after(outcome, attempt, won.retries()));
     return true;
