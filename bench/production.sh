@@ -18,7 +18,7 @@
 # Env: PROD_HTTP_PORT 28700, PROD_JMS_PORT 62700, PROD_STUB_PORT 18700, PROD_TARGET plugin-impl/target (the
 # build holding whatsapp-micro.jar and test-classes; point it at a copy of the repository to leave this
 # one's build alone), PROD_SCHEDULE_AHEAD 70 (seconds), PROD_BOOT_TIMEOUT 600 (seconds),
-# PROD_JMS_PASSWORD_WRONG_WAY 0 (1: the broker password by WA_JMS_PASSWORD_FILE, which fails, see below).
+# PROD_JMS_PASSWORD_WRONG_WAY 0 (1: the broker password by WA_JMS_PASSWORD_FILE: production refuses to start).
 set -euo pipefail
 PROD_HTTP_PORT=${PROD_HTTP_PORT:-28700}
 PROD_JMS_PORT=${PROD_JMS_PORT:-62700}
@@ -86,8 +86,8 @@ chmod 600 "$S"/*
 GRAPH_TOKEN=$(cat "$S/cloudapi-access-token")
 # The broker password is server-level: the message-driven beans' activation config and the connection
 # factory are resolved by Payara, which sees neither WA_SECRETS_DIR nor *_FILE variables (the application's
-# config source), so a WA_JMS_PASSWORD_FILE is ignored and they log in with the inline default (broker DOWN,
-# nothing sent; PROD_JMS_PASSWORD_ENV=0 PROD_JMS_PASSWORD_WRONG_WAY=1 shows it). Payara's own directory
+# config source), so a WA_JMS_PASSWORD_FILE would be ignored and they would log in with the inline default;
+# production mode refuses that start (PROD_JMS_PASSWORD_WRONG_WAY=1 shows it). Payara's own directory
 # config source, set in a pre-boot command file (operations.md#deploy), is server-level: a file named
 # wa.jms.password there is seen by all of them.
 JMS_PASSWORD=rel-secret

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * In production mode, refuses to start on settings that are only fit for a demo: no token key from the
- * host, no webhook secrets, the embedded H2 database, a broker password the message consumers cannot see.
+ * host, no webhook secrets, the embedded H2 database, broker settings the message consumers cannot see.
  * Every problem is listed at once, so one restart
  * is enough to fix them all.
  */
@@ -62,10 +62,12 @@ public class ProductionSettings {
       problems.add("set wa.accounts.encryption-keys (WA_ACCOUNTS_ENCRYPTION_KEYS) to id:base64 AES-256 key(s)"
           + " that encrypt provider credentials");
     }
-    if (externalBroker(config) && onlyInSecretFiles(config, "wa.jms.password")) {
-      problems.add("give the broker password wa.jms.password as WA_JMS_PASSWORD or through Payara's set-config-dir"
-          + " (docs/operations.md#deploy): the message consumers are set up by the server, which never reads"
-          + " WA_JMS_PASSWORD_FILE or WA_SECRETS_DIR, and would log in without it");
+    List<String> unseen = externalBroker(config)
+        ? SERVER_LEVEL_BROKER_KEYS.stream().filter(key -> onlyInSecretFiles(config, key)).toList() : List.of();
+    if (!unseen.isEmpty()) {
+      problems.add("give " + String.join(", ", unseen) + " in the environment (WA_JMS_...) or through Payara's"
+          + " set-config-dir (docs/operations.md#deploy): the message consumers and the connection factory are set"
+          + " up by the server, which never reads *_FILE variables or WA_SECRETS_DIR, and would use the defaults");
     }
     String databaseUrl = config.getOptionalValue("db.url", String.class).orElse("");
     if (databaseUrl.isBlank() || databaseUrl.startsWith("jdbc:h2:")) {
@@ -74,12 +76,16 @@ public class ProductionSettings {
     return problems;
   }
 
+  /** Resolved by the server for the consumers' activation and the connection factory ({@code JmsResources}). */
+  private static final List<String> SERVER_LEVEL_BROKER_KEYS =
+      List.of("wa.jms.host", "wa.jms.port", "wa.jms.user", "wa.jms.password");
+
   private static boolean externalBroker(Config config) {
     return config.getOptionalValue("wa.jms.embedded", String.class).map(v -> v.trim().equalsIgnoreCase("false"))
         .orElse(false);
   }
 
-  /** The key has a value only in the plugin's secret files, which server-level settings cannot see. */
+  /** The key has a value only in the plugin's secret files, which server-level resolution cannot see. */
   private static boolean onlyInSecretFiles(Config config, String key) {
     boolean inFiles = false;
     for (ConfigSource source : config.getConfigSources()) {

@@ -76,7 +76,20 @@ class ProductionSettingsTest {
     MapConfig config = MapConfig.of(settings).withSources(secretFileHolding(dir, "wa.jms.password", "rel-secret"));
 
     assertThat(ProductionSettings.problems(config)).singleElement().asString()
-        .contains("wa.jms.password", "WA_JMS_PASSWORD", "set-config-dir", "WA_JMS_PASSWORD_FILE");
+        .contains("wa.jms.password", "environment", "set-config-dir", "*_FILE");
+  }
+
+  @Test
+  void theBrokerAddressOnlyInAPluginSecretFileIsRefusedTooAndNamedWithThePassword(@TempDir Path dir)
+      throws IOException {
+    Map<String, String> settings = complete();
+    settings.put("wa.jms.embedded", "false");
+    MapConfig config = MapConfig.of(settings).withSources(
+        secretFileHolding(dir, "wa.jms.host", "broker.internal"), serverSource("wa.jms.port", "61617"),
+        secretFileHolding(dir, "wa.jms.password", "rel-secret"));
+
+    assertThat(ProductionSettings.problems(config)).singleElement().asString()
+        .contains("wa.jms.host, wa.jms.password").doesNotContain("wa.jms.port");
   }
 
   @Test
@@ -97,7 +110,7 @@ class ProductionSettingsTest {
   }
 
   private static ConfigSource secretFileHolding(Path dir, String key, String value) throws IOException {
-    Path file = Files.writeString(dir.resolve("jms-password"), value + "\n");
+    Path file = Files.writeString(dir.resolve(key), value + "\n");
     String variable = key.toUpperCase().replaceAll("[^A-Z0-9]", "_") + "_FILE";
     return new SecretFilesConfigSource(Map.of(variable, file.toString())::get, Optional.empty());
   }
