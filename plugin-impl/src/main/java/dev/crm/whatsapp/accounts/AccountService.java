@@ -118,13 +118,15 @@ public class AccountService {
     return account;
   }
 
-  /** Tests the number's credentials at its provider and records the result in its health. */
-  @Transactional
+  /**
+   * Tests the number's credentials at its provider and records the result in its health. No transaction
+   * spans the provider's answer (seconds, at worst its timeout).
+   */
   public AccountRequests.ConnectionTest testConnection(String tenant, String id) {
     SenderAccount account = require(tenant, id);
     Optional<String> secret = account.credentials().map(secrets::open);
     Optional<String> problem = tester.test(account.provider(), account.senderId(), secret);
-    account.health(account.healthScore(), problem.isEmpty(), OffsetDateTime.now(clock));
+    accounts.connectionTested(account.id(), problem.isEmpty(), OffsetDateTime.now(clock));
     return new AccountRequests.ConnectionTest(problem.isEmpty(), problem.orElse(null));
   }
 

@@ -3,6 +3,8 @@ package dev.crm.whatsapp.accounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +24,26 @@ public class SenderAccounts {
 
   public void add(SenderAccount account) {
     em.persist(account);
+  }
+
+  /**
+   * Records a connection test's result. This and {@link #healthScored} write only the health columns and
+   * leave the version alone: health is measured, not edited, so an admin's edit of the same number while a
+   * test or the minute's refresh runs must neither fail it nor fail because of it (a whole-entity write
+   * answered the connection test 500 on the version check). SQL, not JPQL: EclipseLink's bulk update raises
+   * the version too. No shared cache to evict: persistence.xml turns it off.
+   */
+  @Transactional
+  public void connectionTested(String id, boolean ok, OffsetDateTime at) {
+    em.createNativeQuery("UPDATE wa_sender_account SET last_connection_ok = ?1, health_checked_at = ?2 WHERE id = ?3")
+        .setParameter(1, ok).setParameter(2, at).setParameter(3, id).executeUpdate();
+  }
+
+  /** Records a recomputed health score (see {@link #connectionTested}). */
+  @Transactional
+  public void healthScored(String id, int score, OffsetDateTime at) {
+    em.createNativeQuery("UPDATE wa_sender_account SET health_score = ?1, health_checked_at = ?2 WHERE id = ?3")
+        .setParameter(1, score).setParameter(2, at).setParameter(3, id).executeUpdate();
   }
 
   public List<SenderAccount> ofTenant(String tenant) {

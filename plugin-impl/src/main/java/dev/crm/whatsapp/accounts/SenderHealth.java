@@ -32,7 +32,7 @@ public class SenderHealth {
           now.minus(WINDOW));
       HealthScore score = new HealthScore(calls.accepted(), calls.refused(), calls.unreached(),
           calls.averageLatencyMillis(), account.lastConnectionOk().orElse(null));
-      account.health(score.score(), null, now);
+      accounts.healthScored(account.id(), score.score(), now);
       SenderHealthDays.record(em, account.tenant(), account.id(), now.toLocalDate(), score.score());
     }
   }

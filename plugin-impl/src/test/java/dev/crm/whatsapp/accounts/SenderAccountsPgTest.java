@@ -46,6 +46,47 @@ class SenderAccountsPgTest {
   }
 
   @Test
+  void aConnectionTestRecordedWhileAnAdminEditsTheNumberKeepsBothAndFailsNeither() {
+    SenderAccount account = added("acme", "+6281100000003", "1003", "token-c");
+
+    database.persistence().run(edit -> {
+      SenderAccount held = SenderAccounts.over(edit).find("acme", account.id()).orElseThrow();
+      // the connection test answers between the edit's read and its commit
+      database.persistence().run(test -> SenderAccounts.over(test).connectionTested(account.id(), false,
+          T0.plusMinutes(1)));
+      held.rename("Support line", T0.plusMinutes(2));
+    });
+
+    SenderAccount read = accounts(a -> a.find("acme", account.id())).orElseThrow();
+    assertThat(read.name()).isEqualTo("Support line");
+    assertThat(read.lastConnectionOk()).contains(false);
+    assertThat(read.healthCheckedAt()).contains(T0.plusMinutes(1));
+  }
+
+  @Test
+  void aHealthRefreshWhileAnAdminEditsTheNumberKeepsBothAndFailsNeither() {
+    SenderAccount account = added("acme", "+6281100000004", "1004", "token-d");
+
+    database.persistence().run(refresh -> {
+      SenderAccounts.over(refresh).all(); // the refresh reads every number first
+      database.persistence().run(edit -> SenderAccounts.over(edit).find("acme", account.id()).orElseThrow()
+          .limits(40, 500, T0.plusMinutes(1)));
+      SenderAccounts.over(refresh).healthScored(account.id(), 42, T0.plusMinutes(2));
+    });
+    database.persistence().run(edit -> {
+      SenderAccount held = SenderAccounts.over(edit).find("acme", account.id()).orElseThrow();
+      database.persistence().run(refresh -> SenderAccounts.over(refresh).healthScored(account.id(), 17,
+          T0.plusMinutes(3)));
+      held.primary(true, T0.plusMinutes(4)); // and the other way round: the refresh commits inside the edit
+    });
+
+    SenderAccount read = accounts(a -> a.find("acme", account.id())).orElseThrow();
+    assertThat(read.mpsLimit()).isEqualTo(40);
+    assertThat(read.isPrimary()).isTrue();
+    assertThat(read.healthScore()).isEqualTo(17);
+  }
+
+  @Test
   void credentialsAreStoredSealedAndOpenWithTheirKey() {
     SenderAccount account = added("acme", "+6281100000002", "1002", "EAAG-plain-token");
 
